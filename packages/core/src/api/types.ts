@@ -1,0 +1,217 @@
+// The v1 wire contract, shared by @belfry/core and @belfry/server.
+// Types only: a change here breaks the build of both sides, not their users.
+
+export const CHANNELS = ['in_app', 'email', 'push', 'sms'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Every timestamp on the wire is an ISO-8601 string in UTC with milliseconds. */
+export type IsoDate = string;
+
+export interface NotificationAction {
+  /** Stable id the app uses to recognise the action (≤ 64 chars). */
+  id: string;
+  label: string;
+  /** Followed on click when safe (http, https, relative). */
+  url?: string;
+  style?: 'primary' | 'secondary';
+}
+
+export interface Notification {
+  id: string;
+  userId: string;
+  category: string;
+  title: string;
+  body: string | null;
+  actionUrl: string | null;
+  actions: NotificationAction[];
+  avatarUrl: string | null;
+  data: Record<string, unknown> | null;
+  createdAt: IsoDate;
+  readAt: IsoDate | null;
+  seenAt: IsoDate | null;
+  archivedAt: IsoDate | null;
+  snoozedUntil: IsoDate | null;
+  expiresAt: IsoDate | null;
+}
+
+/** Inbox list filter. Omitted fields do not filter, except `archived`, which defaults to false. */
+export interface FeedFilter {
+  read?: boolean;
+  archived?: boolean;
+  category?: string;
+}
+
+export interface CountsBucket {
+  total: number;
+  unread: number;
+  unseen: number;
+}
+
+/** Counts cover visible, non-archived notifications (not snoozed, not expired). */
+export interface Counts extends CountsBucket {
+  /** Present when asked for (`GET /v1/inbox/counts?byCategory=true`) and on every realtime event. */
+  categories?: Record<string, CountsBucket>;
+}
+
+// ---- errors -------------------------------------------------------------
+
+export type ErrorCode =
+  | 'bad_request' // validation; message names the field
+  | 'unauthorized' // missing / malformed / forged / expired credential
+  | 'token_expired'
+  | 'forbidden' // valid credential, wrong app or user
+  | 'not_found'
+  | 'conflict'
+  | 'category_locked'
+  | 'seq_expired' // /changes?since= older than retained history: refetch everything
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'internal';
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; field?: string };
+}
+
+// ---- session ------------------------------------------------------------
+
+/** POST /v1/inbox/session. Either userKey (hex HMAC-SHA256(secret, userId)) or userToken (HS256 JWT: sub, app, exp). */
+export interface SessionRequest {
+  appId: string;
+  userId?: string;
+  userKey?: string;
+  userToken?: string;
+}
+
+export interface SessionResponse {
+  token: string;
+  expiresAt: IsoDate;
+  appId: string;
+  userId: string;
+}
+
+// ---- inbox ----------------------------------------------------------------
+
+/** GET /v1/inbox/notifications?read=&archived=&category=&limit=&cursor= */
+export interface ListResponse {
+  items: Notification[];
+  nextCursor: string | null;
+  /** The user's current seq when the page was read. */
+  seq: number;
+}
+
+/** PATCH /v1/inbox/notifications/:id → { notification, seq, counts } */
+export interface NotificationPatch {
+  read?: boolean;
+  seen?: boolean;
+  archived?: boolean;
+  /** ISO date in the future, or null to unsnooze. */
+  snoozedUntil?: IsoDate | null;
+}
+
+export interface PatchResponse {
+  notification: Notification;
+  seq: number;
+  counts: Counts;
+}
+
+/** POST /v1/inbox/notifications/bulk: exactly one of ids / filter, plus at least one of read / seen / archived. */
+export interface BulkRequest {
+  ids?: string[];
+  filter?: FeedFilter;
+  read?: boolean;
+  seen?: boolean;
+  archived?: boolean;
+}
+
+export interface BulkResponse {
+  updated: number;
+  seq: number;
+  counts: Counts;
+}
+
+/** DELETE /v1/inbox/notifications/:id → { seq, counts } */
+export interface DeleteResponse {
+  seq: number;
+  counts: Counts;
+}
+
+// ---- changes & realtime ---------------------------------------------------
+
+export type BulkPatch = Partial<Pick<Notification, 'readAt' | 'seenAt' | 'archivedAt'>>;
+
+export type Change =
+  | { seq: number; type: 'created'; notification: Notification }
+  | { seq: number; type: 'updated'; notification: Notification }
+  | { seq: number; type: 'deleted'; id: string }
+  | { seq: number; type: 'bulk'; ids: string[]; patch: BulkPatch };
+
+/** GET /v1/inbox/changes?since=SEQ&limit= (limit 1..1000, default 500). 410 seq_expired when history is gone. */
+export interface ChangesResponse {
+  changes: Change[];
+  /** The user's current seq. */
+  seq: number;
+  /** More changes after the last one returned: ask again with since = last change's seq. */
+  hasMore: boolean;
+  counts: Counts;
+}
+
+/** socket.io: connect with `io(apiUrl, { auth: { token } })`; server emits SOCKET_EVENT with this payload. */
+export interface ChangeEvent {
+  change: Change;
+  counts: Counts;
+}
+
+export const SOCKET_EVENT = 'belfry:change' as const;
+
+// ---- preferences ------------------------------------------------------------
+
+export interface CategoryPreference {
+  label: string | null;
+  locked: boolean;
+  channels: Record<Channel, boolean>;
+}
+
+/** GET /v1/inbox/preferences; PUT takes PreferencesUpdate and returns this. */
+export interface Preferences {
+  categories: Record<string, CategoryPreference>;
+}
+
+export interface PreferencesUpdate {
+  categories: Record<string, { channels: Partial<Record<Channel, boolean>> }>;
+}
+
+// ---- server-to-server (secret key) -------------------------------------------
+
+/** POST /v1/notifications */
+export interface TriggerRequest {
+  recipients: string[];
+  category: string;
+  title: string;
+  body?: string;
+  actionUrl?: string;
+  actions?: NotificationAction[];
+  avatarUrl?: string;
+  data?: Record<string, unknown>;
+  idempotencyKey?: string;
+  expiresAt?: IsoDate;
+}
+
+export interface TriggerResponse {
+  notifications: Array<{ userId: string; id: string }>;
+  suppressed: Array<{ userId: string; reason: 'opted_out' }>;
+  /** True when the idempotencyKey was seen before and this is the original result. */
+  replayed: boolean;
+}
+
+/** PUT /v1/categories/:category */
+export interface CategoryDefinition {
+  label?: string;
+  locked?: boolean;
+  defaultChannels?: Partial<Record<Channel, boolean>>;
+}
+
+/** PUT /v1/users/:userId */
+export interface UserUpsert {
+  name?: string;
+  locale?: string;
+}

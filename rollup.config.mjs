@@ -1,0 +1,97 @@
+// Builds the browser library packages: ESM + CJS + .d.ts each (run from a package dir with
+// `rollup -c ../../rollup.config.mjs --environment PKG:<name>`). The server builds with tsc.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import alias from '@rollup/plugin-alias';
+import commonjs from '@rollup/plugin-commonjs';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+import { dts } from 'rollup-plugin-dts';
+import esbuild from 'rollup-plugin-esbuild';
+
+const root = import.meta.dirname;
+const pkgDir = (name) => resolve(root, 'packages', name);
+const readPkg = (name) => JSON.parse(readFileSync(resolve(pkgDir(name), 'package.json'), 'utf8'));
+
+/** Everything a package depends on stays external in its npm build (subpaths included). */
+function externalsOf(name, extra = []) {
+  const pkg = readPkg(name);
+  const names = [
+    ...Object.keys(pkg.dependencies ?? {}),
+    ...Object.keys(pkg.peerDependencies ?? {}),
+    ...extra,
+  ];
+  return (id) => names.some((dep) => id === dep || id.startsWith(`${dep}/`));
+}
+
+const sourceResolve = (browser = true) =>
+  nodeResolve({
+    browser,
+    exportConditions: ['belfry-source', browser ? 'browser' : 'node', 'module', 'import', 'default'],
+    extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'],
+  });
+
+const ts = (minify = false) =>
+  esbuild({ target: 'es2020', jsx: 'automatic', minify, tsconfig: resolve(root, 'tsconfig.base.json') });
+
+/** ESM + CJS + d.ts for one library package; `entries` maps output name → source file. */
+export function library(name, entries, { extraExternal = [], plugins = [] } = {}) {
+  const dir = pkgDir(name);
+  const input = Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, resolve(dir, v)]));
+  const external = externalsOf(name, extraExternal);
+  return [
+    {
+      input,
+      external,
+      plugins: [...plugins, sourceResolve(), commonjs(), ts()],
+      output: [
+        { dir: resolve(dir, 'dist'), format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+        { dir: resolve(dir, 'dist'), format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', sourcemap: true },
+      ],
+    },
+    {
+      input,
+      external: (id) => external(id) || /\.css$/.test(id),
+      plugins: [dts({ tsconfig: resolve(root, 'tsconfig.base.json') })],
+      output: { dir: resolve(dir, 'dist'), format: 'es', entryFileNames: '[name].d.ts' },
+    },
+  ];
+}
+
+/** One self-contained, minified browser file (for size budgets and the standalone script). */
+export function standalone(input, file, { format = 'es', name, preact = false, plugins = [] } = {}) {
+  return {
+    input,
+    plugins: [
+      ...plugins,
+      ...(preact
+        ? [
+            alias({
+              entries: [
+                { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+                { find: /^react-dom$/, replacement: 'preact/compat' },
+                { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+                { find: /^react$/, replacement: 'preact/compat' },
+              ],
+            }),
+          ]
+        : []),
+      replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+      sourceResolve(),
+      commonjs(),
+      ts(true),
+    ],
+    output: { file, format, name, sourcemap: false, inlineDynamicImports: true },
+  };
+}
+
+const configs = {
+  core: () => library('core', { index: 'src/index.ts', api: 'src/api/index.ts' }),
+};
+
+const target = process.env.PKG;
+if (!target || !configs[target]) {
+  throw new Error(`Set PKG to one of: ${Object.keys(configs).join(', ')}`);
+}
+
+export default configs[target]();
