@@ -1,0 +1,63 @@
+// Fan-out: one server process, N concurrent socket.io clients (one per user) in a separate load
+// process; one notification for all N users, sent in calls of 1,000 recipients. Measures the time
+// from the first call until every client has it, and the server's peak RSS. Budget: N=5,000 ≤ 1 s.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT, startServer } from './lib/common.mjs';
+
+const SIZES = (process.env.BENCH_FANOUT_SIZES ?? '1000,2000,5000').split(',').map(Number);
+const BUDGET_MS = 1000;
+
+function runLoad(url, n, prefix) {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bench/lib/fanout-load.mjs'), url, String(n), prefix], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (err += c));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      const line = out.trim().split('\n').pop();
+      try {
+        done(JSON.parse(line));
+      } catch {
+        fail(new Error(`fan-out load process failed (exit ${code}): ${err.slice(-1500) || out.slice(-1500)}`));
+      }
+    });
+  });
+}
+
+export async function benchFanout(log) {
+  const rows = [];
+  for (const n of SIZES) {
+    const server = await startServer();
+    let peak = server.rss();
+    const sampler = setInterval(() => {
+      try {
+        peak = Math.max(peak, server.rss() ?? 0);
+      } catch {}
+    }, 50);
+    try {
+      const idle = server.rss();
+      const r = await runLoad(server.url, n, `fan${n}-${Date.now().toString(36)}`);
+      rows.push({ ...r, serverRssIdleMB: Math.round(idle / 2 ** 20), serverRssPeakMB: Math.round(peak / 2 ** 20) });
+      log(`  fan-out N=${n}: ${r.outcome === 'ok' ? `all delivered in ${r.allDeliveredMs} ms` : `only ${r.received}/${n} delivered (${r.outcome})`}, p50 ${r.p50Ms} ms, server RSS peak ${Math.round(peak / 2 ** 20)} MB`);
+    } finally {
+      clearInterval(sampler);
+      await server.stop();
+    }
+  }
+  const big = rows.find((r) => r.n === 5000) ?? rows[rows.length - 1];
+  const ok = Boolean(big && big.outcome === 'ok' && big.allDeliveredMs <= BUDGET_MS);
+  return {
+    name: 'fan-out',
+    budget: `N=5,000: every client has it ≤ ${BUDGET_MS} ms after the first call`,
+    ok,
+    figures: rows,
+    summary: rows.map((r) => `N=${r.n}: ${r.allDeliveredMs ?? `incomplete ${r.received}/${r.n}`} ms (p50 ${r.p50Ms} ms), server RSS ${r.serverRssPeakMB} MB`).join('; '),
+  };
+}
