@@ -1,3 +1,3 @@
 import { belfryVitest } from '../../vitest.shared';
 
-export default belfryVitest();
+export default belfryVitest({ test: { environment: 'happy-dom' } });
