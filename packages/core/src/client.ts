@@ -1,0 +1,262 @@
+import { QueryObserver } from '@tanstack/query-core';
+import type { Counts, FeedFilter, Notification } from './api/types.js';
+import { createCrossTab, type TabMessage } from './crossTab.js';
+import { createEmitter } from './emitter.js';
+import { resolveEnvironment } from './environment.js';
+import type { BelfryError } from './errors.js';
+import { createFeedView, refetchAllViews, shapeError } from './feedView.js';
+import { filterKey } from './filters.js';
+import { createTransport } from './http.js';
+import { createMutations } from './mutations.js';
+import { createPreferencesStore } from './preferences.js';
+import { createQueryClient, wireEnvironment } from './queries.js';
+import { derivedReadable } from './readable.js';
+import { createRealtime } from './realtime.js';
+import { createSession } from './session.js';
+import { createInbox } from './store.js';
+import { createSync } from './sync.js';
+import type { BelfryClient, BelfryEvents, BelfryOptions, ConnectionState, CountsState, FeedView, Readable } from './types.js';
+
+/** Last subscriber gone → resources stop after this grace, so a remount (StrictMode) reuses them. */
+const IDLE_GRACE_MS = 100;
+
+const randomId = () => Math.random().toString(36).slice(2) + Date.now().toString(36);
+
+/** Creates one inbox client for one user session. Nothing is fetched or opened until something subscribes. */
+export function createBelfry(options: BelfryOptions): BelfryClient {
+  if (!options || typeof options.apiUrl !== 'string' || typeof options.appId !== 'string') {
+    throw new TypeError('createBelfry needs { apiUrl, appId }');
+  }
+  const opts: Readonly<BelfryOptions> = Object.freeze({ ...options });
+  const env = resolveEnvironment(opts.environment);
+  const fetchImpl = opts.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+  const transport = createTransport({ apiUrl: opts.apiUrl, fetch: fetchImpl, timeout: opts.timeout ?? 15_000 });
+  const sessionOpts: Parameters<typeof createSession>[0] = { transport, appId: opts.appId };
+  if (opts.userId !== undefined) sessionOpts.userId = opts.userId;
+  if (opts.userKey !== undefined) sessionOpts.userKey = opts.userKey;
+  if (opts.getUserToken !== undefined) sessionOpts.getUserToken = opts.getUserToken;
+  const session = createSession(sessionOpts);
+  const emitter = createEmitter<BelfryEvents>();
+  const inbox = createInbox();
+  const queryClient = createQueryClient();
+  const unwire = wireEnvironment(env);
+  const tabId = randomId();
+  const realtimeEnabled = opts.realtime !== false;
+  let destroyed = false;
+
+  const emitError = (err: BelfryError | BelfryEvents['error']) => {
+    if (destroyed) return;
+    emitter.emit('error', 'name' in err && err instanceof Error ? shapeError(err) : (err as BelfryEvents['error']));
+  };
+
+  function setConnection(patch: Partial<ConnectionState>) {
+    if (inbox.setConnection(patch)) emitter.emit('connection', inbox.store.getState().connection);
+  }
+
+  const sync = createSync({
+    inbox,
+    queryClient,
+    session,
+    onNotification: (n) => emitter.emit('notification', n),
+    onError: (e) => {
+      emitError(e);
+      if (e.isAuth) setConnection({ status: 'error', error: shapeError(e) });
+    },
+    onApplied: (event) => {
+      if (crossTab.leader) crossTab.post({ type: 'change', event });
+    },
+    onReset: () => {
+      inbox.resetItems();
+      void refetchAllViews(queryClient).catch(() => {});
+      void queryClient.refetchQueries({ queryKey: ['belfry', 'counts'] }).catch(() => {});
+    },
+  });
+
+  const realtime = createRealtime({
+    apiUrl: opts.apiUrl,
+    session,
+    onEvent: (event) => sync.receive(event),
+    onConnect: () => void sync.catchUp(),
+    onStatus: (status, error) => {
+      setConnection(error ? { status, error: shapeError(error) } : { status, error: null });
+      if (error) emitError(error);
+      crossTab.post({ type: 'connection', status });
+    },
+  });
+
+  const local = () => mutations.local;
+  const crossTab = createCrossTab({
+    env,
+    name: `${opts.apiUrl}|${opts.appId}|${opts.userId ?? ''}`,
+    tabId,
+    onLeader: () => {
+      setConnection({ leader: true });
+      if (realtimeEnabled) realtime.start();
+    },
+    onFollower: () => {
+      realtime.stop();
+      setConnection({ leader: false, status: 'idle' });
+    },
+    onMessage: (msg: TabMessage) => {
+      switch (msg.type) {
+        case 'apply':
+          local().apply(msg.key, msg.spec, msg.filterDelta);
+          break;
+        case 'commit':
+          local().commit(msg.key, msg.spec, msg.result);
+          break;
+        case 'rollback':
+          local().rollback(msg.key, msg.spec);
+          break;
+        case 'change':
+          if (!crossTab.leader) sync.receive(msg.event);
+          break;
+        case 'connection':
+          if (!crossTab.leader) setConnection({ status: msg.status });
+          break;
+        case 'hello':
+          if (crossTab.leader) crossTab.post({ type: 'connection', status: inbox.store.getState().connection.status });
+          break;
+      }
+    },
+  });
+
+  const mutations = createMutations({
+    inbox,
+    queryClient,
+    session,
+    tabId,
+    onError: emitError,
+    broadcast: (message) => crossTab.post(message),
+  });
+
+  // ---- resources: started by the first subscriber to anything, stopped after the last ----------
+  let subscribers = 0;
+  let idleTimer: ReturnType<typeof setTimeout> | null = null;
+  function retain() {
+    if (destroyed) return;
+    if (idleTimer) {
+      clearTimeout(idleTimer);
+      idleTimer = null;
+    }
+    if (subscribers++ === 0) crossTab.start();
+  }
+  function release() {
+    if (destroyed || --subscribers > 0) return;
+    idleTimer = setTimeout(() => {
+      idleTimer = null;
+      if (subscribers === 0) crossTab.stop();
+    }, IDLE_GRACE_MS);
+  }
+
+  // ---- readables ------------------------------------------------------------------------------
+  const views = new Map<string, FeedView>();
+  const feedDeps = {
+    inbox,
+    queryClient,
+    session,
+    pageSize: opts.pageSize ?? 20,
+    retain,
+    release,
+    onError: emitError,
+    onPageSeq: (seq: number) => sync.notePageSeq(seq),
+  };
+
+  let countsObserver: QueryObserver<Counts> | null = null;
+  let countsUnsub: (() => void) | null = null;
+  const counts: Readable<CountsState> = derivedReadable(inbox.store, (s) => s.counts, {
+    onActive: () => {
+      retain();
+      let seqAtStart = -1;
+      countsObserver = new QueryObserver<Counts>(queryClient, {
+        queryKey: ['belfry', 'counts'],
+        queryFn: ({ signal }) => {
+          // Counts carry no seq: they are at least as new as everything applied when we asked.
+          seqAtStart = Math.max(sync.applied ?? -1, inbox.counts.seq);
+          return session.request<Counts>('GET', '/v1/inbox/counts', { query: { byCategory: true }, signal });
+        },
+      });
+      let lastData: Counts | undefined;
+      const onResult = () => {
+        const r = countsObserver?.getCurrentResult();
+        if (!r) return;
+        if (r.data && r.data !== lastData) {
+          lastData = r.data;
+          inbox.counts.setServer(r.data, seqAtStart);
+        }
+        inbox.publishCounts(r.isPending ? 'loading' : r.isError && !inbox.counts.hasServer ? 'error' : 'success');
+      };
+      countsUnsub = countsObserver.subscribe(onResult);
+      onResult();
+    },
+    onIdle: () => {
+      countsUnsub?.();
+      countsUnsub = null;
+      countsObserver = null;
+      release();
+    },
+  });
+
+  const connection: Readable<ConnectionState> = derivedReadable(inbox.store, (s) => s.connection, { onActive: retain, onIdle: release });
+
+  const notificationReadables = new Map<string, Readable<Notification | undefined>>();
+
+  const preferences = createPreferencesStore({ inbox, queryClient, session, retain, release, onError: emitError });
+
+  const client: BelfryClient = {
+    options: opts,
+    feed(filter: FeedFilter = {}) {
+      const key = filterKey(filter);
+      let view = views.get(key);
+      if (!view) {
+        view = createFeedView(filter, feedDeps);
+        views.set(key, view);
+      }
+      return view;
+    },
+    counts,
+    preferences,
+    connection,
+    notification(id: string) {
+      let r = notificationReadables.get(id);
+      if (!r) {
+        r = derivedReadable(inbox.store, (s) => s.notifications[id], { onActive: retain, onIdle: release });
+        notificationReadables.set(id, r);
+      }
+      return r;
+    },
+    markRead: mutations.markRead,
+    markUnread: mutations.markUnread,
+    markSeen: mutations.markSeen,
+    archive: mutations.archive,
+    unarchive: mutations.unarchive,
+    snooze: mutations.snooze,
+    unsnooze: mutations.unsnooze,
+    remove: mutations.remove,
+    markAllRead: mutations.markAllRead,
+    markAllSeen: mutations.markAllSeen,
+    archiveAllRead: mutations.archiveAllRead,
+    updatePreferences: (update) => preferences.update(update),
+    on: (event, listener) => emitter.on(event, listener),
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      if (idleTimer) clearTimeout(idleTimer);
+      idleTimer = null;
+      mutations.destroy();
+      sync.stop();
+      crossTab.stop();
+      realtime.stop();
+      countsUnsub?.();
+      queryClient.cancelQueries().catch(() => {});
+      queryClient.clear();
+      queryClient.unmount();
+      unwire();
+      emitter.clear();
+      views.clear();
+      notificationReadables.clear();
+    },
+  };
+  return client;
+}
+

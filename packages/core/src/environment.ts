@@ -1,0 +1,59 @@
+import type { BroadcastChannelLike, Environment, LocksLike } from './types.js';
+
+/** Resolved adapters: null means "this runtime has no such facility". */
+export interface ResolvedEnvironment {
+  broadcastChannel: ((name: string) => BroadcastChannelLike) | null;
+  locks: LocksLike | null;
+  onOnlineChange: ((cb: (online: boolean) => void) => () => void) | null;
+  onFocus: ((cb: () => void) => () => void) | null;
+}
+
+/**
+ * Fills each adapter the host did not inject from globalThis, read lazily at creation (never at
+ * import) so SSR and Node work. An explicit `null` switches a facility off.
+ */
+export function resolveEnvironment(env: Environment = {}): ResolvedEnvironment {
+  const g = globalThis as Record<string, any>;
+  const win = typeof g.window === 'object' && g.window && typeof g.window.addEventListener === 'function' ? g.window : null;
+  const doc = typeof g.document === 'object' && g.document ? g.document : null;
+
+  const defaultChannel =
+    win && typeof g.BroadcastChannel === 'function'
+      ? (name: string) => new g.BroadcastChannel(name) as BroadcastChannelLike
+      : null;
+  const defaultLocks: LocksLike | null =
+    win && g.navigator?.locks && typeof g.navigator.locks.request === 'function' ? (g.navigator.locks as LocksLike) : null;
+  const defaultOnline = win
+    ? (cb: (online: boolean) => void) => {
+        const on = () => cb(true);
+        const off = () => cb(false);
+        win.addEventListener('online', on);
+        win.addEventListener('offline', off);
+        return () => {
+          win.removeEventListener('online', on);
+          win.removeEventListener('offline', off);
+        };
+      }
+    : null;
+  const defaultFocus =
+    win && doc
+      ? (cb: () => void) => {
+          const onVisibility = () => {
+            if (doc.visibilityState !== 'hidden') cb();
+          };
+          doc.addEventListener('visibilitychange', onVisibility);
+          win.addEventListener('focus', cb);
+          return () => {
+            doc.removeEventListener('visibilitychange', onVisibility);
+            win.removeEventListener('focus', cb);
+          };
+        }
+      : null;
+
+  return {
+    broadcastChannel: env.broadcastChannel !== undefined ? env.broadcastChannel : defaultChannel,
+    locks: env.locks !== undefined ? env.locks : defaultLocks,
+    onOnlineChange: env.onOnlineChange !== undefined ? env.onOnlineChange : defaultOnline,
+    onFocus: env.onFocus !== undefined ? env.onFocus : defaultFocus,
+  };
+}

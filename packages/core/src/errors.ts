@@ -1,0 +1,43 @@
+import type { BelfryErrorShape } from './types.js';
+
+/** Client-side failure codes, next to the wire's ErrorCode values. */
+export type ClientErrorCode = 'network' | 'timeout' | 'aborted' | 'auth_source';
+
+/** Every failure the client surfaces: a wire error (code from the server) or a client-side one. */
+export class BelfryError extends Error implements BelfryErrorShape {
+  override readonly name = 'BelfryError' as const;
+  readonly code: string;
+  readonly status?: number;
+  /** From a 429's Retry-After header, so retries wait as long as the server asked. */
+  readonly retryAfterMs?: number;
+  readonly field?: string;
+
+  constructor(
+    code: string,
+    message: string,
+    extra: { status?: number; retryAfterMs?: number; field?: string; cause?: unknown } = {},
+  ) {
+    super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
+    this.code = code;
+    if (extra.status !== undefined) this.status = extra.status;
+    if (extra.retryAfterMs !== undefined) this.retryAfterMs = extra.retryAfterMs;
+    if (extra.field !== undefined) this.field = extra.field;
+  }
+
+  /** Worth retrying: the network, the server's own failures, rate limiting. Never auth or bad input. */
+  get transient(): boolean {
+    if (this.code === 'network' || this.code === 'timeout') return true;
+    return this.status !== undefined && (this.status >= 500 || this.status === 429 || this.status === 408);
+  }
+
+  /** The credential itself is bad or its source is dead: retrying cannot help. */
+  get isAuth(): boolean {
+    return this.code === 'auth_source' || this.status === 401 || this.status === 403;
+  }
+}
+
+export function toBelfryError(err: unknown): BelfryError {
+  if (err instanceof BelfryError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new BelfryError('network', message, { cause: err });
+}

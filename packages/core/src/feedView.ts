@@ -1,0 +1,156 @@
+import { InfiniteQueryObserver, type InfiniteData, type QueryClient } from '@tanstack/query-core';
+import type { FeedFilter, ListResponse } from './api/types.js';
+import { toBelfryError } from './errors.js';
+import { filterKey, filterToQuery, normalizeFilter } from './filters.js';
+import { derivedReadable } from './readable.js';
+import type { Session } from './session.js';
+import type { Inbox } from './store.js';
+import type { BelfryErrorShape, FeedState, FeedView } from './types.js';
+
+export interface FeedViewDeps {
+  inbox: Inbox;
+  queryClient: QueryClient;
+  session: Session;
+  pageSize: number;
+  /** Resource refcount: views count as subscribers of the client. */
+  retain(): void;
+  release(): void;
+  onError(error: BelfryErrorShape): void;
+  /** A page was read at this seq (the realtime stream may start there). */
+  onPageSeq(seq: number): void;
+}
+
+export const shapeError = (err: unknown): BelfryErrorShape => {
+  const e = toBelfryError(err);
+  const out: BelfryErrorShape = { name: 'BelfryError', code: e.code, message: e.message };
+  if (e.status !== undefined) out.status = e.status;
+  return out;
+};
+
+export const feedQueryKey = (key: string) => ['belfry', 'feed', key] as const;
+
+/**
+ * A feed view: query-core's InfiniteQueryObserver fetches its pages (dedupe, retry, refetch on
+ * focus/online); each page result is merged by id into the store, which is what getState() reads.
+ */
+export function createFeedView(rawFilter: FeedFilter, deps: FeedViewDeps): FeedView {
+  const { inbox, queryClient, session, pageSize } = deps;
+  const filter = Object.freeze(normalizeFilter(rawFilter));
+  const key = filterKey(filter);
+  inbox.ensureView(key, filter);
+
+  const merged = new WeakSet<ListResponse>();
+  let observer: InfiniteQueryObserver<ListResponse, unknown, InfiniteData<ListResponse, string | null>, readonly unknown[], string | null> | null = null;
+  let unsubscribeObserver: (() => void) | null = null;
+  let lastError: unknown = null;
+
+  const options = {
+    queryKey: feedQueryKey(key),
+    queryFn: ({ pageParam, signal }: { pageParam: string | null; signal: AbortSignal }) =>
+      session.request<ListResponse>('GET', '/v1/inbox/notifications', {
+        query: { ...filterToQuery(filter), limit: pageSize, cursor: pageParam ?? undefined },
+        signal,
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: ListResponse) => last.nextCursor ?? undefined,
+  };
+
+  function sync() {
+    if (!observer) return;
+    const result = observer.getCurrentResult();
+    const pages = result.data?.pages ?? [];
+    const fresh = pages.filter((p) => !merged.has(p));
+    if (fresh.length > 0) {
+      const reset = !merged.has(pages[0]!);
+      inbox.mergePages(key, reset ? pages : fresh, { reset, hasMore: pages[pages.length - 1]?.nextCursor != null });
+      for (const p of pages) merged.add(p);
+      deps.onPageSeq(Math.min(...fresh.map((p) => p.seq)));
+    }
+    const error = result.isError ? shapeError(result.error) : null;
+    if (result.isError && result.error !== lastError) deps.onError(error!);
+    lastError = result.error;
+    inbox.updateView(key, {
+      status: result.isPending ? (result.fetchStatus === 'idle' && !result.isError ? 'idle' : 'loading') : result.isError && !result.data ? 'error' : 'success',
+      loadingMore: result.isFetchingNextPage,
+      error: result.isFetchNextPageError || result.isError ? error : null,
+    });
+  }
+
+  function ensureObserver() {
+    if (observer) return observer;
+    observer = new InfiniteQueryObserver(queryClient, options as never);
+    unsubscribeObserver = observer.subscribe(() => sync());
+    sync();
+    return observer;
+  }
+
+  const readable = derivedReadable(
+    inbox.store,
+    (s): FeedState => {
+      const v = s.views[key]!;
+      return {
+        items: v.ids.map((id) => s.notifications[id]!).filter(Boolean),
+        hasMore: v.hasMore,
+        status: v.status,
+        loadingMore: v.loadingMore,
+        error: v.error,
+        newCount: v.newCount,
+      };
+    },
+    {
+      onActive: () => {
+        deps.retain();
+        ensureObserver();
+      },
+      onIdle: () => {
+        unsubscribeObserver?.();
+        unsubscribeObserver = null;
+        observer = null;
+        deps.release();
+      },
+    },
+  );
+
+  async function withObserver(run: (o: NonNullable<typeof observer>) => Promise<unknown>) {
+    // Works without subscribers too (e.g. a script awaiting loadMore()): a temporary observer.
+    const temporary = !observer;
+    const o = ensureObserver();
+    try {
+      await run(o);
+      sync();
+    } finally {
+      if (temporary && unsubscribeObserver) {
+        unsubscribeObserver();
+        unsubscribeObserver = null;
+        observer = null;
+      }
+    }
+  }
+
+  return {
+    filter,
+    getState: readable.getState,
+    subscribe: readable.subscribe,
+    async loadMore() {
+      await withObserver(async (o) => {
+        const current = o.getCurrentResult();
+        if (!current.data) {
+          await o.refetch();
+          return;
+        }
+        if (current.hasNextPage) await o.fetchNextPage();
+      });
+    },
+    async refresh() {
+      await withObserver((o) => o.refetch());
+    },
+    markViewed() {
+      inbox.updateView(key, { newCount: 0 });
+    },
+  };
+}
+
+/** Queries every open view so a full refetch rebuilds it (after 410 seq_expired). */
+export function refetchAllViews(queryClient: QueryClient) {
+  return queryClient.refetchQueries({ queryKey: ['belfry', 'feed'] });
+}

@@ -1,0 +1,58 @@
+import type { FeedFilter, Notification } from './api/types.js';
+
+// View membership is decided here and only here: one predicate per filter field, so marking an
+// item read moves it the same way in every open view (all, unread, per category, archived).
+
+export const readPredicate = (want: boolean | undefined) => (n: Notification) =>
+  want === undefined || (n.readAt !== null) === want;
+
+/** The server defaults `archived` to false, so an omitted filter means "not archived". */
+export const archivedPredicate = (want: boolean | undefined) => (n: Notification) =>
+  (n.archivedAt !== null) === (want ?? false);
+
+export const categoryPredicate = (want: string | undefined) => (n: Notification) =>
+  want === undefined || n.category === want;
+
+/** Snoozed and expired items are hidden from every list (the server excludes them too). */
+export function isVisible(n: Notification, now = Date.now()): boolean {
+  if (n.snoozedUntil !== null && Date.parse(n.snoozedUntil) > now) return false;
+  if (n.expiresAt !== null && Date.parse(n.expiresAt) <= now) return false;
+  return true;
+}
+
+export function matchesFilter(n: Notification, filter: FeedFilter, now = Date.now()): boolean {
+  return (
+    isVisible(n, now) &&
+    readPredicate(filter.read)(n) &&
+    archivedPredicate(filter.archived)(n) &&
+    categoryPredicate(filter.category)(n)
+  );
+}
+
+/** Normalised filter: `archived` made explicit, unknown keys dropped; equal filters → equal keys. */
+export function normalizeFilter(filter: FeedFilter = {}): FeedFilter {
+  const out: FeedFilter = { archived: filter.archived ?? false };
+  if (filter.read !== undefined) out.read = filter.read;
+  if (filter.category !== undefined) out.category = filter.category;
+  return out;
+}
+
+export function filterKey(filter: FeedFilter): string {
+  const f = normalizeFilter(filter);
+  return `r=${f.read ?? '*'}&a=${f.archived}&c=${f.category === undefined ? '*' : encodeURIComponent(f.category)}`;
+}
+
+/** Server order: createdAt DESC, id DESC. Negative when a sorts before b. */
+export function compareNotifications(a: Pick<Notification, 'createdAt' | 'id'>, b: Pick<Notification, 'createdAt' | 'id'>): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt > b.createdAt ? -1 : 1;
+  if (a.id === b.id) return 0;
+  return a.id > b.id ? -1 : 1;
+}
+
+export function filterToQuery(filter: FeedFilter): Record<string, string> {
+  const f = normalizeFilter(filter);
+  const q: Record<string, string> = { archived: String(f.archived) };
+  if (f.read !== undefined) q.read = String(f.read);
+  if (f.category !== undefined) q.category = f.category;
+  return q;
+}

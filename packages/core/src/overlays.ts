@@ -1,0 +1,42 @@
+import type { FeedFilter, Notification } from './api/types.js';
+import { matchesFilter, normalizeFilter } from './filters.js';
+import type { Overlay } from './store.js';
+
+export type StatePatch = Partial<Pick<Notification, 'readAt' | 'seenAt' | 'archivedAt' | 'snoozedUntil'>>;
+
+/** A serialisable optimistic change: also sent as is to other tabs over the BroadcastChannel. */
+export type OverlaySpec =
+  | { kind: 'ids'; ids: string[]; patch: StatePatch }
+  | { kind: 'filter'; filter: FeedFilter; patch: StatePatch }
+  | { kind: 'remove'; ids: string[] };
+
+/**
+ * Applies a patch the way the server does: setting a timestamp keeps an existing one (marking a read
+ * item read again changes nothing), null clears it.
+ */
+export function applyPatch(n: Notification, patch: StatePatch): Notification {
+  let out = n;
+  for (const [k, v] of Object.entries(patch) as Array<[keyof StatePatch, string | null | undefined]>) {
+    if (v === undefined) continue;
+    const next = v === null ? null : k === 'snoozedUntil' ? v : (n[k] ?? v);
+    if (next !== n[k]) out = { ...out, [k]: next };
+  }
+  return out;
+}
+
+export function overlayFrom(key: string, spec: OverlaySpec): Overlay {
+  switch (spec.kind) {
+    case 'ids': {
+      const ids = new Set(spec.ids);
+      return { key, matches: (n) => ids.has(n.id), apply: (n) => applyPatch(n, spec.patch) };
+    }
+    case 'remove': {
+      const ids = new Set(spec.ids);
+      return { key, matches: (n) => ids.has(n.id), apply: () => null };
+    }
+    case 'filter': {
+      const filter = normalizeFilter(spec.filter);
+      return { key, matches: (n) => matchesFilter(n, filter), apply: (n) => applyPatch(n, spec.patch) };
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import { QueryObserver, type QueryClient } from '@tanstack/query-core';
+import type { Preferences, PreferencesUpdate } from './api/types.js';
+import { toBelfryError, type BelfryError } from './errors.js';
+import { shapeError } from './feedView.js';
+import { derivedReadable } from './readable.js';
+import type { Session } from './session.js';
+import type { Inbox } from './store.js';
+import type { PreferencesStore } from './types.js';
+
+export interface PreferencesDeps {
+  inbox: Inbox;
+  queryClient: QueryClient;
+  session: Session;
+  retain(): void;
+  release(): void;
+  onError(err: BelfryError): void;
+}
+
+const KEY = ['belfry', 'preferences'] as const;
+
+function merge(prefs: Preferences, update: PreferencesUpdate): Preferences {
+  const categories = { ...prefs.categories };
+  for (const [key, { channels }] of Object.entries(update.categories)) {
+    const cur = categories[key];
+    if (cur) categories[key] = { ...cur, channels: { ...cur.channels, ...channels } };
+  }
+  return { categories };
+}
+
+/** Preferences: fetched through query-core, updated optimistically, rolled back per channel on failure. */
+export function createPreferencesStore(deps: PreferencesDeps): PreferencesStore {
+  const { inbox, queryClient, session } = deps;
+  let observer: QueryObserver<Preferences> | null = null;
+  let unsubscribe: (() => void) | null = null;
+  let pending = 0;
+
+  const set = (patch: Partial<ReturnType<typeof inbox.store.getState>['preferences']>) =>
+    inbox.store.setState({ preferences: { ...inbox.store.getState().preferences, ...patch } });
+
+  const queryFn = ({ signal }: { signal: AbortSignal }) => session.request<Preferences>('GET', '/v1/inbox/preferences', { signal });
+
+  function sync() {
+    const r = observer?.getCurrentResult();
+    if (!r) return;
+    if (r.data && pending === 0 && r.data !== inbox.store.getState().preferences.preferences) set({ preferences: r.data });
+    set({
+      status: r.isPending ? 'loading' : r.isError && !r.data ? 'error' : 'success',
+      error: r.isError ? shapeError(r.error) : null,
+    });
+  }
+
+  const readable = derivedReadable(inbox.store, (s) => s.preferences, {
+    onActive: () => {
+      deps.retain();
+      observer = new QueryObserver<Preferences>(queryClient, { queryKey: KEY, queryFn });
+      unsubscribe = observer.subscribe(sync);
+      sync();
+    },
+    onIdle: () => {
+      unsubscribe?.();
+      unsubscribe = null;
+      observer = null;
+      deps.release();
+    },
+  });
+
+  return {
+    getState: readable.getState,
+    subscribe: readable.subscribe,
+    async refresh() {
+      const data = await queryClient.fetchQuery({ queryKey: KEY, queryFn, staleTime: 0 });
+      if (pending === 0) set({ preferences: data, status: 'success', error: null });
+    },
+    async update(update) {
+      const before = inbox.store.getState().preferences.preferences;
+      if (before) set({ preferences: merge(before, update) });
+      pending++;
+      const mutation = queryClient.getMutationCache().build(queryClient, {
+        mutationKey: ['belfry', 'preferences'],
+        mutationFn: () => session.request<Preferences>('PUT', '/v1/inbox/preferences', { body: update }),
+        scope: { id: 'belfry-preferences' },
+        gcTime: 0,
+      });
+      try {
+        const saved = await mutation.execute(undefined);
+        pending--;
+        set({ preferences: saved, error: null });
+        queryClient.setQueryData(KEY, saved);
+      } catch (err) {
+        pending--;
+        // Undo only the channels this update set, and only where nothing changed them since.
+        const cur = inbox.store.getState().preferences.preferences;
+        if (cur && before) {
+          const categories = { ...cur.categories };
+          for (const [key, { channels }] of Object.entries(update.categories)) {
+            const c = categories[key];
+            const b = before.categories[key];
+            if (!c || !b) continue;
+            const restored = { ...c.channels };
+            for (const [ch, v] of Object.entries(channels) as Array<[keyof typeof restored, boolean]>) {
+              if (restored[ch] === v) restored[ch] = b.channels[ch];
+            }
+            categories[key] = { ...c, channels: restored };
+          }
+          set({ preferences: { categories } });
+        }
+        const e = toBelfryError(err);
+        deps.onError(e);
+        throw e;
+      }
+    },
+  };
+}

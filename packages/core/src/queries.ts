@@ -1,0 +1,71 @@
+import { focusManager, onlineManager, QueryClient } from '@tanstack/query-core';
+import { BelfryError } from './errors.js';
+import type { ResolvedEnvironment } from './environment.js';
+
+const MAX_RETRIES = 4;
+
+/** Retry only what can succeed later: network, timeouts, 5xx, 429. Never auth or validation. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  return failureCount < MAX_RETRIES && error instanceof BelfryError && error.transient;
+}
+
+/** Exponential backoff with jitter, or exactly what the server's Retry-After asked for. */
+export function retryDelay(failureCount: number, error: unknown): number {
+  if (error instanceof BelfryError && error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, 60_000);
+  const base = Math.min(250 * 2 ** failureCount, 10_000);
+  return base / 2 + Math.random() * (base / 2);
+}
+
+export function createQueryClient(): QueryClient {
+  const client = new QueryClient({
+    defaultOptions: {
+      queries: {
+        retry: shouldRetry,
+        retryDelay,
+        staleTime: 30_000,
+        gcTime: 5 * 60_000,
+        refetchOnWindowFocus: true,
+        refetchOnReconnect: true,
+        networkMode: 'online',
+      },
+      mutations: {
+        retry: shouldRetry,
+        retryDelay,
+        networkMode: 'online',
+        // One queue: mutations leave in the order the user made them, also after an offline period.
+        scope: { id: 'belfry' },
+      },
+    },
+  });
+  client.mount();
+  return client;
+}
+
+// focusManager and onlineManager are process-wide in query-core (focus and connectivity belong to
+// the page, not to one client), so every live client's adapters feed them together.
+const registered = new Set<ResolvedEnvironment>();
+
+function rewire() {
+  const envs = [...registered];
+  onlineManager.setEventListener((setOnline) => {
+    const offs = envs.map((e) => e.onOnlineChange?.((online) => setOnline(online))).filter(Boolean) as Array<() => void>;
+    return () => offs.forEach((off) => off());
+  });
+  focusManager.setEventListener((handleFocus) => {
+    const offs = envs.map((e) => e.onFocus?.(() => handleFocus())).filter(Boolean) as Array<() => void>;
+    return () => offs.forEach((off) => off());
+  });
+}
+
+/** Routes an environment's online/focus adapters into query-core; returns the undo. */
+export function wireEnvironment(env: ResolvedEnvironment): () => void {
+  if (!env.onOnlineChange && !env.onFocus) return () => {};
+  registered.add(env);
+  rewire();
+  return () => {
+    if (!registered.delete(env)) return;
+    rewire();
+    // Nobody reports connectivity any more: don't leave mutations paused on a stale "offline".
+    if (registered.size === 0) onlineManager.setOnline(true);
+  };
+}

@@ -1,0 +1,69 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { Readable } from './types.js';
+
+/** Shallow equality, with arrays compared element by element (by reference). */
+export function shallowEqual(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || !a || !b) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((x, i) => Object.is(x, bb[i]));
+  }
+  const ak = Object.keys(a);
+  const bk = Object.keys(b);
+  if (ak.length !== bk.length) return false;
+  return ak.every((k) => {
+    const x = (a as Record<string, unknown>)[k];
+    const y = (b as Record<string, unknown>)[k];
+    return Object.is(x, y) || (Array.isArray(x) && Array.isArray(y) && shallowEqual(x, y));
+  });
+}
+
+export interface ReadableHooks {
+  /** First subscriber arrived (start resources). */
+  onActive?: () => void;
+  /** Last subscriber left. */
+  onIdle?: () => void;
+}
+
+/**
+ * A Readable derived from the store: getState() returns the previous object until the selected
+ * content changes (so useSyncExternalStore never loops), and listeners hear only real changes.
+ */
+export function derivedReadable<S, T>(store: StoreApi<S>, select: (state: S) => T, hooks: ReadableHooks = {}): Readable<T> {
+  let lastState: S | undefined;
+  let last: T | undefined;
+  let has = false;
+  const getState = (): T => {
+    const state = store.getState();
+    if (has && state === lastState) return last as T;
+    const next = select(state);
+    lastState = state;
+    if (!has || !shallowEqual(last, next)) last = next;
+    has = true;
+    return last as T;
+  };
+  let subscribers = 0;
+  return {
+    getState,
+    subscribe(listener) {
+      let prev = getState();
+      const unsub = store.subscribe(() => {
+        const next = getState();
+        if (next !== prev) {
+          prev = next;
+          listener();
+        }
+      });
+      if (subscribers++ === 0) hooks.onActive?.();
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        unsub();
+        if (--subscribers === 0) hooks.onIdle?.();
+      };
+    },
+  };
+}

@@ -1,0 +1,283 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { FeedFilter, Notification } from './api/types.js';
+import { countsEqual, createCountsModel, type CountsDelta } from './counts.js';
+import { compareNotifications, matchesFilter } from './filters.js';
+import { applyPatch, type StatePatch } from './overlays.js';
+import type { BelfryErrorShape, ConnectionState, CountsState, PreferencesState, Status } from './types.js';
+
+/** One feed view as the store holds it: ordered ids (server order) and paging state. */
+export interface ViewRecord {
+  key: string;
+  filter: FeedFilter;
+  ids: string[];
+  /** The first page has arrived: only then may live items be placed in the view. */
+  loaded: boolean;
+  hasMore: boolean;
+  status: Status;
+  loadingMore: boolean;
+  error: BelfryErrorShape | null;
+  newCount: number;
+}
+
+/** Everything bindings read. Written only through the Inbox functions below. */
+export interface StoreState {
+  notifications: Record<string, Notification>;
+  views: Record<string, ViewRecord>;
+  counts: CountsState;
+  preferences: PreferencesState;
+  connection: ConnectionState;
+}
+
+/** An optimistic change layered over server state until its request settles. */
+export interface Overlay {
+  key: string;
+  matches(n: Notification): boolean;
+  /** The item as the user should see it; null hides it (removal). */
+  apply(n: Notification): Notification | null;
+}
+
+const FIELDS: Array<keyof Notification> = [
+  'id', 'userId', 'category', 'title', 'body', 'actionUrl', 'actions', 'avatarUrl', 'data',
+  'createdAt', 'readAt', 'seenAt', 'archivedAt', 'snoozedUntil', 'expiresAt',
+];
+const sameNotification = (a: Notification, b: Notification) => FIELDS.every((f) => a[f] === b[f]);
+
+function insertSorted(ids: string[], id: string, items: Record<string, Notification>, n: Notification): string[] {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const other = items[ids[mid]!]!;
+    if (compareNotifications(other, n) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const out = ids.slice();
+  out.splice(lo, 0, id);
+  return out;
+}
+
+/**
+ * The normalised inbox: server truth per item (with the seq it was read at, so stale pages or
+ * replays never overwrite newer data), deletion tombstones, and optimistic overlays. Every write
+ * recomputes what the UI sees for the touched ids: the item, its membership in every view (one
+ * predicate per filter), and counts.
+ */
+export function createInbox() {
+  const store: StoreApi<StoreState> = createStore<StoreState>(() => ({
+    notifications: {},
+    views: {},
+    counts: { total: 0, unread: 0, unseen: 0, status: 'idle' },
+    preferences: { preferences: null, status: 'idle', error: null },
+    connection: { status: 'idle', seq: 0, leader: false, error: null },
+  }));
+  const base = new Map<string, Notification>();
+  const seqOf = new Map<string, number>();
+  const tombstones = new Map<string, number>();
+  const overlays: Overlay[] = [];
+  const counts = createCountsModel();
+
+  function displayed(id: string): Notification | null {
+    let n: Notification | null = base.get(id) ?? null;
+    for (const o of overlays) {
+      if (!n) break;
+      if (o.matches(n)) n = o.apply(n);
+    }
+    return n;
+  }
+
+  const overlaid = (id: string) => {
+    const n = base.get(id);
+    return !!n && overlays.some((o) => o.matches(n));
+  };
+
+  function inRange(view: ViewRecord, n: Notification, items: Record<string, Notification>): boolean {
+    if (!view.loaded) return false;
+    if (!view.hasMore) return true;
+    const lastId = view.ids[view.ids.length - 1];
+    const last = lastId === undefined ? undefined : items[lastId];
+    // Beyond the last loaded item it belongs to a page not fetched yet: that page will bring it.
+    return !!last && compareNotifications(n, last) < 0;
+  }
+
+  /** Recomputes the visible state of `ids`. `created` marks ids that just arrived live (newCount). */
+  function reconcile(ids: Iterable<string>, created?: Set<string>) {
+    const state = store.getState();
+    let items = state.notifications;
+    let views = state.views;
+    const now = Date.now();
+    for (const id of ids) {
+      const d = displayed(id);
+      const prev = items[id];
+      if (d) {
+        if (!prev || !sameNotification(prev, d)) {
+          if (items === state.notifications) items = { ...items };
+          items[id] = d;
+        }
+      } else if (prev) {
+        if (items === state.notifications) items = { ...items };
+        delete items[id];
+      }
+      for (const key of Object.keys(views)) {
+        const view = views[key]!;
+        const has = view.ids.includes(id);
+        const cur = d ? items[id]! : null;
+        const want = !!cur && matchesFilter(cur, view.filter, now) && (has || inRange(view, cur, items));
+        if (want === has) {
+          // The sort key never changes, so a kept item keeps its position.
+          continue;
+        }
+        const nextIds = want ? insertSorted(view.ids, id, items, cur!) : view.ids.filter((x) => x !== id);
+        const newCount = want && created?.has(id) ? view.newCount + 1 : view.newCount;
+        if (views === state.views) views = { ...views };
+        views[key] = { ...view, ids: nextIds, newCount };
+      }
+    }
+    if (items !== state.notifications || views !== state.views) store.setState({ notifications: items, views });
+  }
+
+  function publishCounts(status?: Status) {
+    const c = counts.display();
+    const prev = store.getState().counts;
+    const nextStatus = status ?? prev.status;
+    if (nextStatus === prev.status && countsEqual(prev, c)) return;
+    store.setState({ counts: { ...c, status: nextStatus } });
+  }
+
+  return {
+    store,
+    counts,
+    displayed,
+    /** Server state of items read at `seq`; ignored per item when we already hold newer data. */
+    writeItems(list: Notification[], seq: number, created?: Set<string>): string[] {
+      const touched: string[] = [];
+      for (const n of list) {
+        const dead = tombstones.get(n.id);
+        if (dead !== undefined && dead >= seq) continue;
+        const known = seqOf.get(n.id);
+        if (known !== undefined && known > seq) continue;
+        base.set(n.id, n);
+        seqOf.set(n.id, seq);
+        touched.push(n.id);
+      }
+      reconcile(touched, created);
+      return touched;
+    },
+    removeItem(id: string, seq: number) {
+      tombstones.set(id, Math.max(seq, tombstones.get(id) ?? -1));
+      base.delete(id);
+      seqOf.delete(id);
+      reconcile([id]);
+    },
+    /** A field patch to known items (bulk changes), applied where our data is older than `seq`. */
+    patchItems(ids: string[], patch: StatePatch, seq: number) {
+      const touched: string[] = [];
+      for (const id of ids) {
+        const n = base.get(id);
+        if (!n) continue;
+        if ((seqOf.get(id) ?? -1) >= seq) continue;
+        base.set(id, applyPatch(n, patch));
+        seqOf.set(id, seq);
+        touched.push(id);
+      }
+      reconcile(touched);
+    },
+    /** Server items matching a predicate (for filter-wide bulk operations). */
+    baseIds(match: (n: Notification) => boolean): string[] {
+      const out: string[] = [];
+      for (const n of base.values()) if (match(n)) out.push(n.id);
+      return out;
+    },
+    knownIds: () => [...base.keys()],
+    isKnown: (id: string) => base.has(id),
+    addOverlay(o: Overlay, ids: string[]): Array<[Notification | null, Notification | null]> {
+      const before = ids.map((id) => displayed(id));
+      overlays.push(o);
+      const after = ids.map((id) => displayed(id));
+      reconcile(ids);
+      return before.map((b, i) => [b, after[i]!]);
+    },
+    removeOverlay(key: string, ids: string[]) {
+      const i = overlays.findIndex((o) => o.key === key);
+      if (i >= 0) overlays.splice(i, 1);
+      reconcile(ids);
+    },
+    overlaid,
+    seqOf: (id: string) => seqOf.get(id),
+    ensureView(key: string, filter: FeedFilter): ViewRecord {
+      const existing = store.getState().views[key];
+      if (existing) return existing;
+      const view: ViewRecord = {
+        key, filter, ids: [], loaded: false, hasMore: false, status: 'idle', loadingMore: false, error: null, newCount: 0,
+      };
+      store.setState({ views: { ...store.getState().views, [key]: view } });
+      return view;
+    },
+    updateView(key: string, patch: Partial<ViewRecord>) {
+      const view = store.getState().views[key];
+      if (!view) return;
+      const changed = (Object.keys(patch) as Array<keyof ViewRecord>).some((k) => view[k] !== patch[k]);
+      if (changed) store.setState({ views: { ...store.getState().views, [key]: { ...view, ...patch } } });
+    },
+    /**
+     * Merges fetched pages into a view. `reset` (a refetch of the whole list) rebuilds membership from
+     * the pages, keeping only items we learned about after the pages were read or that are optimistic.
+     */
+    mergePages(key: string, pages: Array<{ items: Notification[]; seq: number }>, opts: { reset: boolean; hasMore: boolean }) {
+      const pageIds = new Set<string>();
+      let minSeq = Infinity;
+      for (const p of pages) {
+        minSeq = Math.min(minSeq, p.seq);
+        for (const n of p.items) pageIds.add(n.id);
+      }
+      for (const p of pages) this.writeItems(p.items, p.seq);
+      const state = store.getState();
+      const view = state.views[key];
+      if (!view) return;
+      const items = state.notifications;
+      const now = Date.now();
+      const candidates = new Set<string>(pageIds);
+      for (const id of view.ids) {
+        if (!opts.reset || (seqOf.get(id) ?? -1) > minSeq || overlaid(id)) candidates.add(id);
+      }
+      let ids = [...candidates].filter((id) => {
+        const n = items[id];
+        return !!n && matchesFilter(n, view.filter, now);
+      });
+      ids.sort((a, b) => compareNotifications(items[a]!, items[b]!));
+      if (opts.hasMore) {
+        // Items past the last fetched page item wait for their own page.
+        let lastPage: Notification | undefined;
+        for (const p of pages) for (const n of p.items) if (items[n.id] && (!lastPage || compareNotifications(n, lastPage) > 0)) lastPage = n;
+        if (lastPage) {
+          const edge = lastPage;
+          ids = ids.filter((id) => pageIds.has(id) || compareNotifications(items[id]!, edge) < 0);
+        }
+      }
+      const newCount = opts.reset ? 0 : view.newCount;
+      store.setState({ views: { ...state.views, [key]: { ...view, ids, loaded: true, hasMore: opts.hasMore, newCount } } });
+    },
+    /** Publishes the counts model into the store. */
+    publishCounts,
+    applyCountsDelta(key: string, delta: CountsDelta) {
+      counts.addPending(key, delta);
+      publishCounts();
+    },
+    setConnection(patch: Partial<ConnectionState>) {
+      const cur = store.getState().connection;
+      if ((Object.keys(patch) as Array<keyof ConnectionState>).every((k) => cur[k] === patch[k])) return false;
+      store.setState({ connection: { ...cur, ...patch } });
+      return true;
+    },
+    /** Forget everything about items (after 410 seq_expired: the views refetch from scratch). */
+    resetItems() {
+      base.clear();
+      seqOf.clear();
+      tombstones.clear();
+      const views: Record<string, ViewRecord> = {};
+      for (const [k, v] of Object.entries(store.getState().views)) views[k] = { ...v, ids: [], loaded: false, hasMore: false };
+      store.setState({ notifications: {}, views });
+    },
+  };
+}
+
+export type Inbox = ReturnType<typeof createInbox>;

@@ -1,0 +1,196 @@
+import type { QueryClient } from '@tanstack/query-core';
+import type { Change, ChangesResponse, Counts, ListResponse, Notification } from './api/types.js';
+import { toBelfryError, type BelfryError } from './errors.js';
+import { isVisible } from './filters.js';
+import type { Session } from './session.js';
+import type { Inbox } from './store.js';
+
+/** A change plus, when known, the counts right after it (socket events carry them; catch-up does not). */
+export interface SeqEvent {
+  change: Change;
+  counts?: Counts;
+}
+
+export interface SyncDeps {
+  inbox: Inbox;
+  queryClient: QueryClient;
+  session: Session;
+  /** A created notification arrived live (or in catch-up after a disconnect). Called once per id. */
+  onNotification(n: Notification): void;
+  onError(err: BelfryError): void;
+  /** Every change applied, in seq order (the leader forwards these to other tabs). */
+  onApplied(event: SeqEvent): void;
+  /** History is gone (410): every view must be refetched. */
+  onReset(): void;
+}
+
+const CATCH_UP_RETRY_MS = 2_000;
+
+/**
+ * The seq stream: changes are applied strictly in seq order, exactly once. Out-of-order events wait
+ * in a buffer; a gap or any reconnect fetches `/changes?since=` (looping while hasMore) through
+ * query-core, which dedupes and retries it. Replays are harmless: applied seq and per-item seqs in
+ * the store both refuse old data.
+ */
+export function createSync(deps: SyncDeps) {
+  const { inbox, queryClient, session } = deps;
+  let applied: number | null = null;
+  const buffer = new Map<number, SeqEvent>();
+  const emitted = new Set<string>();
+  let catchingUp: Promise<void> | null = null;
+  let again = false;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+
+  function setApplied(seq: number) {
+    applied = seq;
+    inbox.setConnection({ seq });
+  }
+
+  function apply(change: Change, counts: Counts | undefined, announce: boolean) {
+    switch (change.type) {
+      case 'created': {
+        const n = change.notification;
+        inbox.writeItems([n], change.seq, announce ? new Set([n.id]) : undefined);
+        if (announce && !emitted.has(n.id) && n.archivedAt === null && isVisible(n)) {
+          emitted.add(n.id);
+          deps.onNotification(n);
+        }
+        emitted.add(n.id);
+        break;
+      }
+      case 'updated':
+        inbox.writeItems([change.notification], change.seq);
+        break;
+      case 'deleted':
+        inbox.removeItem(change.id, change.seq);
+        break;
+      case 'bulk':
+        inbox.patchItems(change.ids, change.patch, change.seq);
+        break;
+    }
+    if (counts) {
+      inbox.counts.setServer(counts, change.seq);
+      inbox.publishCounts('success');
+    }
+    setApplied(change.seq);
+    deps.onApplied(counts ? { change, counts } : { change });
+  }
+
+  function pump() {
+    if (applied === null || catchingUp || stopped) return;
+    for (const seq of [...buffer.keys()]) if (seq <= applied) buffer.delete(seq);
+    let next = buffer.get(applied + 1);
+    while (next) {
+      buffer.delete(applied + 1);
+      apply(next.change, next.counts, true);
+      next = buffer.get(applied + 1);
+    }
+    // Anything left is ahead of a missing seq: fetch what we missed.
+    if (buffer.size > 0) void catchUp();
+  }
+
+  async function fetchBaseline(): Promise<void> {
+    const res = await queryClient.fetchQuery({
+      queryKey: ['belfry', 'baseline'],
+      queryFn: ({ signal }) => session.request<ListResponse>('GET', '/v1/inbox/notifications', { query: { limit: 1 }, signal }),
+      staleTime: 0,
+      gcTime: 0,
+    });
+    if (applied === null) setApplied(res.seq);
+  }
+
+  async function runCatchUp(): Promise<void> {
+    if (applied === null) {
+      await fetchBaseline();
+      return;
+    }
+    for (;;) {
+      const since: number = applied!;
+      const res = await queryClient.fetchQuery({
+        queryKey: ['belfry', 'changes', since],
+        queryFn: ({ signal }) =>
+          session.request<ChangesResponse>('GET', '/v1/inbox/changes', { query: { since, limit: 500 }, signal }),
+        staleTime: 0,
+        gcTime: 0,
+      });
+      if (stopped) return;
+      for (const change of res.changes) if (change.seq > applied!) apply(change, undefined, true);
+      if (!res.hasMore) {
+        inbox.counts.setServer(res.counts, res.seq);
+        inbox.publishCounts('success');
+        return;
+      }
+      if (res.changes.length === 0) return;
+    }
+  }
+
+  /** Fetches everything after the applied seq; concurrent calls share one run (and one more after it). */
+  function catchUp(): Promise<void> {
+    if (stopped) return Promise.resolve();
+    if (catchingUp) {
+      again = true;
+      return catchingUp;
+    }
+    if (retryTimer) {
+      clearTimeout(retryTimer);
+      retryTimer = null;
+    }
+    catchingUp = (async () => {
+      try {
+        do {
+          again = false;
+          await runCatchUp();
+        } while (again && !stopped);
+      } catch (err) {
+        const e = toBelfryError(err);
+        if (e.code === 'seq_expired') {
+          buffer.clear();
+          applied = null;
+          deps.onReset();
+        } else if (!stopped) {
+          deps.onError(e);
+          // Nothing else may come to wake us (a quiet socket), so try again on our own.
+          if (!e.isAuth) retryTimer = setTimeout(() => void catchUp(), CATCH_UP_RETRY_MS);
+        }
+      } finally {
+        catchingUp = null;
+      }
+      pump();
+    })();
+    return catchingUp;
+  }
+
+  return {
+    /** A change from the socket or from the leader tab. */
+    receive(event: SeqEvent) {
+      if (stopped) return;
+      if (applied !== null && event.change.seq <= applied) return;
+      buffer.set(event.change.seq, event);
+      if (applied === null) {
+        void catchUp();
+        return;
+      }
+      pump();
+    },
+    /** A page was read at `seq`: the first one sets where the stream starts. */
+    notePageSeq(seq: number) {
+      if (applied === null && !catchingUp) {
+        setApplied(seq);
+        pump();
+      }
+    },
+    catchUp,
+    get applied() {
+      return applied;
+    },
+    stop() {
+      stopped = true;
+      buffer.clear();
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = null;
+    },
+  };
+}
+
+export type Sync = ReturnType<typeof createSync>;
