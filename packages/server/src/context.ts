@@ -1,0 +1,14 @@
+// What route handlers, the socket layer and the sweeper share within one server instance.
+import type { Db } from './db/connect.js';
+import type { SessionTokens } from './auth/sessionTokens.js';
+import type { Metrics } from './metrics.js';
+import type { OrderedEmitter } from './realtime/orderedEmitter.js';
+import type { Apps } from './store/apps.js';
+
+export interface Context {
+  db: Db;
+  apps: Apps;
+  sessions: SessionTokens;
+  emitter: OrderedEmitter;
+  metrics: Metrics;
+}

@@ -1,0 +1,81 @@
+// Options of createBelfryServer, and how flags/env fill them in.
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { resolve } from 'node:path';
+
+export interface SeedApp {
+  id: string;
+  secret: string;
+  name?: string;
+}
+
+export interface RateLimitOptions {
+  /** Requests per window per app key (secret routes) or per user session (inbox routes). */
+  max: number;
+  timeWindowMs: number;
+}
+
+export interface BelfryServerOptions {
+  /** 0 = a random free port. Default: env PORT or 4000. */
+  port?: number;
+  host?: string;
+  /** SQLite file; default env BELFRY_DB or `.belfry/belfry.db`. Ignored when databaseUrl is set. */
+  sqlitePath?: string;
+  /** postgres://…; default env DATABASE_URL. */
+  databaseUrl?: string;
+  /** Enables the socket.io Redis adapter; default env REDIS_URL. */
+  redisUrl?: string;
+  /** Redis channel prefix for the adapter (tests use a random one); default env BELFRY_REDIS_PREFIX or 'belfry'. */
+  redisKeyPrefix?: string;
+  /** Default env BELFRY_ALLOWED_ORIGINS (comma-separated) or ['*']. */
+  allowedOrigins?: string[];
+  /** Apps created (or updated) at start. */
+  seedApps?: SeedApp[];
+  sessionTtlSeconds?: number;
+  /** Signs session tokens; several processes must share it. Default env BELFRY_SESSION_SECRET or random per process. */
+  sessionSecret?: string;
+  /** Encrypts app secrets at rest. Default env BELFRY_MASTER_KEY, else a key file (see masterKeyPath). */
+  masterKey?: string;
+  /** Default `master.key` next to the SQLite file (or `.belfry/master.key` with PostgreSQL). */
+  masterKeyPath?: string;
+  sweepIntervalMs?: number;
+  rateLimit?: RateLimitOptions | false;
+  /** Max request body in bytes (413 beyond). Default 1 MiB. */
+  bodyLimit?: number;
+  /** pino options, true, or false (silent). */
+  logger?: FastifyServerOptions['logger'];
+  /** Registers extra routes/plugins before the server starts listening. */
+  configure?: (app: FastifyInstance) => void | Promise<void>;
+}
+
+export type ResolvedOptions = Required<Omit<BelfryServerOptions, 'databaseUrl' | 'redisUrl' | 'sessionSecret' | 'masterKey' | 'configure'>> &
+  Pick<BelfryServerOptions, 'databaseUrl' | 'redisUrl' | 'sessionSecret' | 'masterKey' | 'configure'>;
+
+const env = (name: string) => {
+  const value = process.env[name];
+  return value === undefined || value === '' ? undefined : value;
+};
+
+export function resolveOptions(options: BelfryServerOptions): ResolvedOptions {
+  const sqlitePath = resolve(options.sqlitePath ?? env('BELFRY_DB') ?? '.belfry/belfry.db');
+  const databaseUrl = options.databaseUrl ?? env('DATABASE_URL');
+  const masterKeyPath = options.masterKeyPath ?? (databaseUrl ? resolve('.belfry/master.key') : resolve(sqlitePath, '..', 'master.key'));
+  return {
+    port: options.port ?? Number(env('PORT') ?? 4000),
+    host: options.host ?? env('HOST') ?? '127.0.0.1',
+    sqlitePath,
+    databaseUrl,
+    redisUrl: options.redisUrl ?? env('REDIS_URL'),
+    redisKeyPrefix: options.redisKeyPrefix ?? env('BELFRY_REDIS_PREFIX') ?? 'belfry',
+    allowedOrigins: options.allowedOrigins ?? env('BELFRY_ALLOWED_ORIGINS')?.split(',').map((o) => o.trim()).filter(Boolean) ?? ['*'],
+    seedApps: options.seedApps ?? [],
+    sessionTtlSeconds: options.sessionTtlSeconds ?? 900,
+    sessionSecret: options.sessionSecret ?? env('BELFRY_SESSION_SECRET'),
+    masterKey: options.masterKey ?? env('BELFRY_MASTER_KEY'),
+    masterKeyPath,
+    sweepIntervalMs: options.sweepIntervalMs ?? 1000,
+    rateLimit: options.rateLimit ?? { max: 1000, timeWindowMs: 60_000 },
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    logger: options.logger ?? false,
+    configure: options.configure,
+  };
+}

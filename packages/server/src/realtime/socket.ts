@@ -1,0 +1,83 @@
+// socket.io on the API's HTTP server: the handshake carries a session token, each socket joins its
+// user's room, and change events are sent to that room only. With Redis, rooms span processes.
+import type { Server as HttpServer } from 'node:http';
+import { SOCKET_EVENT, type ChangeEvent } from '@belfry/core/api';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import { Server } from 'socket.io';
+import type { SessionTokens } from '../auth/sessionTokens.js';
+import type { Metrics } from '../metrics.js';
+import { roomOf } from './orderedEmitter.js';
+
+export interface RealtimeOptions {
+  allowedOrigins: string[];
+  redisUrl?: string | undefined;
+  redisKeyPrefix?: string | undefined;
+}
+
+export interface Realtime {
+  send(room: string, event: ChangeEvent): void;
+  /** Disconnects every local socket (before the HTTP server closes). */
+  disconnectAll(): void;
+  close(): Promise<void>;
+}
+
+export async function attachRealtime(
+  httpServer: HttpServer,
+  sessions: SessionTokens,
+  metrics: Metrics,
+  options: RealtimeOptions,
+): Promise<Realtime> {
+  const anyOrigin = options.allowedOrigins.includes('*');
+  const io = new Server(httpServer, {
+    cors: { origin: anyOrigin ? true : options.allowedOrigins, credentials: true },
+    serveClient: false,
+  });
+
+  const redisClients: Array<{ close(): Promise<void> }> = [];
+  if (options.redisUrl) {
+    const pub = createClient({ url: options.redisUrl });
+    const sub = pub.duplicate();
+    for (const client of [pub, sub]) {
+      // Reconnects are automatic; an error event without a listener would crash the process.
+      client.on('error', () => {});
+      redisClients.push(client);
+    }
+    await Promise.all([pub.connect(), sub.connect()]);
+    // The adapter's typings lag behind redis' client generics; the runtime API is the one it expects.
+    io.adapter(createAdapter(pub as never, sub as never, { key: options.redisKeyPrefix ?? 'belfry' }));
+  }
+
+  io.use((socket, next) => {
+    const token: unknown = socket.handshake.auth?.token;
+    if (typeof token !== 'string' || token.length === 0) return next(new Error('unauthorized'));
+    sessions.verify(token).then(
+      (claims) => {
+        socket.data.appId = claims.appId;
+        socket.data.userId = claims.userId;
+        next();
+      },
+      () => next(new Error('unauthorized')),
+    );
+  });
+
+  io.on('connection', (socket) => {
+    metrics.sockets.inc();
+    void socket.join(roomOf(socket.data.appId as string, socket.data.userId as string));
+    socket.on('disconnect', () => metrics.sockets.dec());
+  });
+
+  return {
+    send: (room, event) => {
+      io.to(room).emit(SOCKET_EVENT, event);
+    },
+    disconnectAll: () => {
+      io.local.disconnectSockets(true);
+      io.engine.close();
+    },
+    close: async () => {
+      io.local.disconnectSockets(true);
+      await Promise.all(redisClients.map((c) => c.close().catch(() => undefined)));
+    },
+  };
+}

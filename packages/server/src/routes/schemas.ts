@@ -1,0 +1,122 @@
+// JSON schemas for every route's params, querystring and body (they also generate the OpenAPI document).
+import { CHANNELS } from '@belfry/core/api';
+
+const str = (maxLength: number, minLength = 0) => ({ type: 'string', minLength, maxLength }) as const;
+/** User and notification ids: 1..128 printable characters. */
+export const idString = { type: 'string', minLength: 1, maxLength: 128, pattern: '^[^\\u0000-\\u001f\\u007f]+$' } as const;
+export const categoryKey = { type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_.:-]+$' } as const;
+/** http(s) or relative URLs only: no javascript:, data: or other schemes, no whitespace tricks. */
+export const safeUrl = { type: 'string', minLength: 1, maxLength: 2048, pattern: '^(?:https?://|(?![A-Za-z][A-Za-z0-9+.-]*:))[^\\s\\u0000-\\u001f]*$' } as const;
+const isoDate = { type: 'string', format: 'date-time', maxLength: 64 } as const;
+
+const object = (properties: Record<string, unknown>, required: string[] = [], extra: Record<string, unknown> = {}) => ({
+  type: 'object',
+  additionalProperties: false,
+  properties,
+  required,
+  ...extra,
+});
+
+export const emptyQuery = object({});
+export const emptyBody = { anyOf: [{ type: 'null' }, object({})] };
+
+const channelFlags = object(Object.fromEntries(CHANNELS.map((c) => [c, { type: 'boolean' }])));
+
+export const feedQuery = object({
+  read: { type: 'boolean' },
+  archived: { type: 'boolean' },
+  category: categoryKey,
+  limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+  cursor: str(512, 1),
+});
+
+export const countsQuery = object({ byCategory: { type: 'boolean', default: false } });
+
+export const changesQuery = object(
+  { since: { type: 'integer', minimum: 0 }, limit: { type: 'integer', minimum: 1, maximum: 1000, default: 500 } },
+  ['since'],
+);
+
+export const idParams = object({ id: idString }, ['id']);
+export const userParams = object({ userId: idString }, ['userId']);
+export const userNotificationParams = object({ userId: idString, id: idString }, ['userId', 'id']);
+export const categoryParams = object({ category: categoryKey }, ['category']);
+
+export const sessionBody = object(
+  {
+    appId: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' },
+    userId: idString,
+    userKey: { type: 'string', minLength: 1, maxLength: 128 },
+    userToken: { type: 'string', minLength: 1, maxLength: 4096 },
+  },
+  ['appId'],
+);
+
+export const patchBody = object(
+  {
+    read: { type: 'boolean' },
+    seen: { type: 'boolean' },
+    archived: { type: 'boolean' },
+    snoozedUntil: { anyOf: [isoDate, { type: 'null' }] },
+  },
+  [],
+  { minProperties: 1 },
+);
+
+export const feedFilter = object({ read: { type: 'boolean' }, archived: { type: 'boolean' }, category: categoryKey });
+
+export const bulkBody = object({
+  ids: { type: 'array', minItems: 1, maxItems: 1000, items: idString },
+  filter: feedFilter,
+  read: { type: 'boolean' },
+  seen: { type: 'boolean' },
+  archived: { type: 'boolean' },
+});
+
+export const preferencesBody = object(
+  {
+    categories: {
+      type: 'object',
+      maxProperties: 200,
+      propertyNames: categoryKey,
+      additionalProperties: object({ channels: channelFlags }, ['channels']),
+    },
+  },
+  ['categories'],
+);
+
+export const actionSchema = object(
+  {
+    id: str(64, 1),
+    label: str(100, 1),
+    url: safeUrl,
+    style: { type: 'string', enum: ['primary', 'secondary'] },
+  },
+  ['id', 'label'],
+);
+
+export const triggerBody = object(
+  {
+    recipients: { type: 'array', minItems: 1, maxItems: 1000, uniqueItems: true, items: idString },
+    category: categoryKey,
+    title: str(200, 1),
+    body: str(5000),
+    actionUrl: safeUrl,
+    actions: { type: 'array', maxItems: 10, items: actionSchema },
+    avatarUrl: safeUrl,
+    data: { type: 'object' },
+    idempotencyKey: str(255, 1),
+    expiresAt: isoDate,
+  },
+  ['recipients', 'category', 'title'],
+);
+
+export const categoryBody = object({
+  label: str(200, 1),
+  locked: { type: 'boolean' },
+  defaultChannels: channelFlags,
+});
+
+export const userBody = object({ name: str(200), locale: { type: 'string', minLength: 2, maxLength: 35, pattern: '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$' } });
+
+export const adminListQuery = feedQuery;

@@ -1,0 +1,126 @@
+// createBelfryServer: the database, the HTTP API (Fastify) and realtime (socket.io) on one port.
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { MasterKey } from './auth/masterKey.js';
+import { SessionTokens } from './auth/sessionTokens.js';
+import type { Context } from './context.js';
+import { connectDb, type Dialect } from './db/connect.js';
+import { installErrorHandling } from './http/errorHandler.js';
+import { installJsonParser } from './http/jsonParser.js';
+import { rateLimitKey } from './http/rateLimitKey.js';
+import { validatorCompiler } from './http/validation.js';
+import { Metrics } from './metrics.js';
+import { resolveOptions, type BelfryServerOptions } from './options.js';
+import { OrderedEmitter } from './realtime/orderedEmitter.js';
+import { attachRealtime } from './realtime/socket.js';
+import { backendRoutes } from './routes/backend.js';
+import { inboxRoutes } from './routes/inbox.js';
+import { opsRoutes } from './routes/ops.js';
+import { Apps, type CreateAppInput } from './store/apps.js';
+import { Sweeper } from './sweeper.js';
+
+export interface BelfryServer {
+  /** e.g. http://127.0.0.1:54321 */
+  url: string;
+  port: number;
+  host: string;
+  dialect: Dialect;
+  /** The Fastify instance (for inject() in tests, or extra introspection). */
+  app: FastifyInstance;
+  /** Creates an app; the secret is returned once and stored hashed (and sealed, see README). */
+  createApp(input: CreateAppInput): Promise<{ id: string; secret: string }>;
+  /** Runs one sweep now (snooze wake-ups, expiry) instead of waiting for the timer. */
+  sweep(): Promise<void>;
+  /** Closes sockets, HTTP, timers and the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+export async function createBelfryServer(options: BelfryServerOptions = {}): Promise<BelfryServer> {
+  const o = resolveOptions(options);
+  const db = await connectDb({ databaseUrl: o.databaseUrl, sqlitePath: o.sqlitePath });
+  let app: FastifyInstance | undefined;
+  try {
+    const masterKey = o.masterKey ? MasterKey.fromString(o.masterKey) : MasterKey.fromFile(o.masterKeyPath);
+    const apps = new Apps(db, masterKey);
+    for (const seed of o.seedApps) await apps.upsert({ id: seed.id, secret: seed.secret, name: seed.name ?? seed.id });
+    const sessions = new SessionTokens(o.sessionSecret, o.sessionTtlSeconds);
+    const metrics = new Metrics();
+
+    app = Fastify({ logger: o.logger, bodyLimit: o.bodyLimit, forceCloseConnections: true, return503OnClosing: true });
+    app.setValidatorCompiler(validatorCompiler());
+    installJsonParser(app);
+    installErrorHandling(app);
+    app.decorateRequest('principal', null);
+    app.addHook('onResponse', async (request, reply) => {
+      const route = request.routeOptions.url ?? 'unmatched';
+      metrics.requests.inc({ method: request.method, route, status: String(reply.statusCode) });
+      metrics.duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    });
+
+    const anyOrigin = o.allowedOrigins.includes('*');
+    await app.register(cors, {
+      origin: anyOrigin ? true : o.allowedOrigins,
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['Authorization', 'Content-Type'],
+      exposedHeaders: ['Retry-After'],
+      maxAge: 600,
+    });
+    if (o.rateLimit) {
+      await app.register(rateLimit, { max: o.rateLimit.max, timeWindow: o.rateLimit.timeWindowMs, keyGenerator: rateLimitKey });
+    }
+    await app.register(swagger, {
+      openapi: {
+        info: { title: 'Belfry notifications API', version: '1.0.0' },
+        components: {
+          securitySchemes: {
+            secretKey: { type: 'http', scheme: 'bearer', description: 'The app secret key (sk_…), from backends only' },
+            sessionToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'From POST /v1/inbox/session' },
+          },
+        },
+      },
+    });
+
+    const realtime = await attachRealtime(app.server, sessions, metrics, o);
+    const emitter = new OrderedEmitter(realtime.send);
+    const ctx: Context = { db, apps, sessions, emitter, metrics };
+    await opsRoutes(app, ctx);
+    await backendRoutes(app, ctx);
+    await inboxRoutes(app, ctx);
+    if (o.configure) await o.configure(app);
+
+    app.addHook('preClose', async () => realtime.disconnectAll());
+    await app.listen({ port: o.port, host: o.host });
+    const port = (app.server.address() as AddressInfo).port;
+    const host = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host;
+
+    const log = app.log;
+    const sweeper = new Sweeper(ctx, o.sweepIntervalMs, (err) => log.error({ err }, 'sweep failed'));
+    sweeper.start();
+
+    let closing: Promise<void> | undefined;
+    const fastify = app;
+    return {
+      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      port,
+      host,
+      dialect: db.dialect,
+      app: fastify,
+      createApp: (input) => apps.create(input),
+      sweep: () => sweeper.sweep(),
+      close: () =>
+        (closing ??= (async () => {
+          await sweeper.stop();
+          await fastify.close();
+          await realtime.close();
+          await db.close();
+        })()),
+    };
+  } catch (err) {
+    await app?.close().catch(() => undefined);
+    await db.close();
+    throw err;
+  }
+}

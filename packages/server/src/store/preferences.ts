@@ -1,0 +1,90 @@
+// Preferences: categories × channels. Effective value = the user's override ?? the category default;
+// a locked category can't be turned off, so an "off" override never applies to it.
+import { CHANNELS, type Channel, type Preferences, type PreferencesUpdate } from '@belfry/core/api';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { ApiError, badRequest } from '../errors.js';
+import { listCategories, type CategoryRecord, type Channels } from './categories.js';
+
+function effective(category: CategoryRecord, overrides: Map<string, boolean>): Channels {
+  const channels = { ...category.defaultChannels };
+  for (const channel of CHANNELS) {
+    const override = overrides.get(channel);
+    if (override === undefined) continue;
+    channels[channel] = category.locked ? channels[channel] || override : override;
+  }
+  return channels;
+}
+
+export async function getPreferences(db: Kysely<Database>, appId: string, userId: string): Promise<Preferences> {
+  const [categories, rows] = await Promise.all([
+    listCategories(db, appId),
+    db.selectFrom('preferences').selectAll().where('app_id', '=', appId).where('user_id', '=', userId).execute(),
+  ]);
+  const byCategory = new Map<string, Map<string, boolean>>();
+  for (const row of rows) {
+    let map = byCategory.get(row.category);
+    if (!map) byCategory.set(row.category, (map = new Map()));
+    map.set(row.channel, row.enabled === 1);
+  }
+  const result: Preferences = { categories: {} };
+  for (const category of categories) {
+    result.categories[category.key] = {
+      label: category.label,
+      locked: category.locked,
+      channels: effective(category, byCategory.get(category.key) ?? new Map()),
+    };
+  }
+  return result;
+}
+
+export async function updatePreferences(db: Kysely<Database>, appId: string, userId: string, update: PreferencesUpdate): Promise<Preferences> {
+  const categories = new Map((await listCategories(db, appId)).map((c) => [c.key, c]));
+  const rows: Database['preferences'][] = [];
+  for (const [key, { channels }] of Object.entries(update.categories)) {
+    const category = categories.get(key);
+    if (!category) throw badRequest(`categories.${key}`, `body/categories/${key} is not a category of this app`);
+    for (const [channel, enabled] of Object.entries(channels) as Array<[Channel, boolean]>) {
+      if (category.locked && !enabled) {
+        throw new ApiError(409, 'category_locked', `category ${key} is locked and can't be turned off`, `categories.${key}`);
+      }
+      rows.push({ app_id: appId, user_id: userId, category: key, channel, enabled: enabled ? 1 : 0 });
+    }
+  }
+  if (rows.length > 0) {
+    await db.transaction().execute(async (trx) => {
+      for (const row of rows) {
+        await trx
+          .insertInto('preferences')
+          .values(row)
+          .onConflict((oc) => oc.columns(['app_id', 'user_id', 'category', 'channel']).doUpdateSet({ enabled: row.enabled }))
+          .execute();
+      }
+    });
+  }
+  return getPreferences(db, appId, userId);
+}
+
+/** Recipients whose in_app channel is off for this category (they get nothing). */
+export async function optedOut(db: Kysely<Database>, appId: string, category: CategoryRecord, userIds: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  const fallback = category.defaultChannels.in_app;
+  const overrides = new Map<string, boolean>();
+  for (let i = 0; i < userIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('preferences')
+      .select(['user_id', 'enabled'])
+      .where('app_id', '=', appId)
+      .where('category', '=', category.key)
+      .where('channel', '=', 'in_app')
+      .where('user_id', 'in', userIds.slice(i, i + 500))
+      .execute();
+    for (const row of rows) overrides.set(row.user_id, row.enabled === 1);
+  }
+  for (const id of userIds) {
+    const override = overrides.get(id);
+    const on = override === undefined ? fallback : category.locked ? fallback || override : override;
+    if (!on) out.add(id);
+  }
+  return out;
+}

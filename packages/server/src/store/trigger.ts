@@ -1,0 +1,91 @@
+// POST /v1/notifications: fan a notification out to its recipients in one transaction, honouring
+// preferences and the idempotency key.
+import type { Notification, TriggerRequest, TriggerResponse } from '@belfry/core/api';
+import type { NotificationsTable } from '../db/schema.js';
+import { ApiError } from '../errors.js';
+import { newId, nowIso } from '../ids.js';
+import { ensureCategory } from './categories.js';
+import { optedOut } from './preferences.js';
+import { toNotification } from './rows.js';
+import { ensureUsers } from './users.js';
+import { runWork, type WorkDeps } from './work.js';
+
+export interface TriggerResult {
+  response: TriggerResponse;
+  created: number;
+}
+
+export async function triggerNotifications(deps: WorkDeps, appId: string, req: TriggerRequest): Promise<TriggerResult> {
+  const key = req.idempotencyKey;
+  if (key !== undefined) {
+    const replay = await storedResponse(deps, appId, key);
+    if (replay) return { response: replay, created: 0 };
+  }
+  return runWork(deps, appId, async (work) => {
+    const { trx } = work;
+    if (key !== undefined) {
+      // Insert-first: a concurrent request with the same key waits here for ours to commit, then
+      // finds the row taken and replays the stored response instead of creating anything.
+      const claimed = await trx
+        .insertInto('idempotency')
+        .values({ app_id: appId, key, response: null, created_at: nowIso() })
+        .onConflict((oc) => oc.columns(['app_id', 'key']).doNothing())
+        .returning('key')
+        .executeTakeFirst();
+      if (!claimed) {
+        const row = await trx.selectFrom('idempotency').select('response').where('app_id', '=', appId).where('key', '=', key).executeTakeFirst();
+        if (row?.response) return { response: { ...(JSON.parse(row.response) as TriggerResponse), replayed: true }, created: 0 };
+        throw new ApiError(409, 'conflict', 'a request with this idempotencyKey is still in progress', 'idempotencyKey');
+      }
+    }
+
+    const category = await ensureCategory(trx, appId, req.category);
+    await ensureUsers(trx, appId, req.recipients);
+    const suppressedIds = await optedOut(trx, appId, category, req.recipients);
+    const delivered = req.recipients.filter((id) => !suppressedIds.has(id));
+
+    await work.lock(delivered);
+    const seqs = await work.allocOneEach(delivered);
+    const created_at = nowIso();
+    const rows: NotificationsTable[] = delivered.map((userId) => ({
+      id: newId('ntf'),
+      app_id: appId,
+      user_id: userId,
+      category: req.category,
+      title: req.title,
+      body: req.body ?? null,
+      action_url: req.actionUrl ?? null,
+      actions: JSON.stringify(req.actions ?? []),
+      avatar_url: req.avatarUrl ?? null,
+      data: req.data === undefined ? null : JSON.stringify(req.data),
+      created_at,
+      read_at: null,
+      seen_at: null,
+      archived_at: null,
+      snoozed_until: null,
+      expires_at: req.expiresAt === undefined ? null : new Date(req.expiresAt).toISOString(),
+    }));
+    for (let i = 0; i < rows.length; i += 500) {
+      await trx.insertInto('notifications').values(rows.slice(i, i + 500)).execute();
+    }
+    for (const row of rows) {
+      const notification: Notification = toNotification(row);
+      work.record(row.user_id, seqs.get(row.user_id)!, { type: 'created', notification });
+    }
+
+    const response: TriggerResponse = {
+      notifications: rows.map((r) => ({ userId: r.user_id, id: r.id })),
+      suppressed: [...suppressedIds].map((userId) => ({ userId, reason: 'opted_out' as const })),
+      replayed: false,
+    };
+    if (key !== undefined) {
+      await trx.updateTable('idempotency').set({ response: JSON.stringify(response) }).where('app_id', '=', appId).where('key', '=', key).execute();
+    }
+    return { response, created: rows.length };
+  });
+}
+
+async function storedResponse(deps: WorkDeps, appId: string, key: string): Promise<TriggerResponse | undefined> {
+  const row = await deps.db.kysely.selectFrom('idempotency').select('response').where('app_id', '=', appId).where('key', '=', key).executeTakeFirst();
+  return row?.response ? { ...(JSON.parse(row.response) as TriggerResponse), replayed: true } : undefined;
+}

@@ -1,0 +1,128 @@
+// Periodic work: wake snoozed notifications ('updated'), remove expired ones ('deleted'), prune change
+// history older than 30 days and idempotency keys older than 48 h. Safe to run in several processes:
+// each row is claimed by a conditional UPDATE/DELETE, so only one process records its change.
+import type { Context } from './context.js';
+import { nowIso } from './ids.js';
+import { toNotification } from './store/rows.js';
+import { runWork } from './store/work.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+export const CHANGE_RETENTION_MS = 30 * DAY;
+const IDEMPOTENCY_RETENTION_MS = 2 * DAY;
+const PRUNE_EVERY_MS = 60_000;
+
+export class Sweeper {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private lastPrune = 0;
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly intervalMs: number,
+    private readonly onError: (err: unknown) => void,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => {
+      if (!this.running) this.running = this.sweep().catch(this.onError).finally(() => (this.running = undefined));
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  async sweep(): Promise<void> {
+    await this.wakeSnoozed();
+    await this.removeExpired();
+    if (Date.now() - this.lastPrune >= PRUNE_EVERY_MS) {
+      this.lastPrune = Date.now();
+      await this.prune();
+    }
+  }
+
+  private async due(column: 'snoozed_until' | 'expires_at') {
+    return this.ctx.db.kysely
+      .selectFrom('notifications')
+      .select(['app_id', 'user_id'])
+      .distinct()
+      .where(column, 'is not', null)
+      .where(column, '<=', nowIso())
+      .limit(200)
+      .execute();
+  }
+
+  private async wakeSnoozed(): Promise<void> {
+    for (const { app_id, user_id } of await this.due('snoozed_until')) {
+      await runWork(this.ctx, app_id, async (work) => {
+        await work.lock([user_id]);
+        const rows = await work.trx
+          .selectFrom('notifications')
+          .selectAll()
+          .where('app_id', '=', app_id)
+          .where('user_id', '=', user_id)
+          .where('snoozed_until', 'is not', null)
+          .where('snoozed_until', '<=', nowIso())
+          .orderBy('created_at')
+          .execute();
+        if (rows.length === 0) return;
+        await work.trx.updateTable('notifications').set({ snoozed_until: null }).where('id', 'in', rows.map((r) => r.id)).execute();
+        const seqs = await work.allocSeqs(user_id, rows.length);
+        rows.forEach((row, i) => work.record(user_id, seqs[i]!, { type: 'updated', notification: toNotification({ ...row, snoozed_until: null }) }));
+      });
+    }
+  }
+
+  private async removeExpired(): Promise<void> {
+    for (const { app_id, user_id } of await this.due('expires_at')) {
+      await runWork(this.ctx, app_id, async (work) => {
+        await work.lock([user_id]);
+        const rows = await work.trx
+          .selectFrom('notifications')
+          .select('id')
+          .where('app_id', '=', app_id)
+          .where('user_id', '=', user_id)
+          .where('expires_at', 'is not', null)
+          .where('expires_at', '<=', nowIso())
+          .execute();
+        if (rows.length === 0) return;
+        await work.trx.deleteFrom('notifications').where('id', 'in', rows.map((r) => r.id)).execute();
+        const seqs = await work.allocSeqs(user_id, rows.length);
+        rows.forEach((row, i) => work.record(user_id, seqs[i]!, { type: 'deleted', id: row.id }));
+      });
+    }
+  }
+
+  /** Drops old history; users.pruned_seq remembers how far, so `/changes?since=` older than that is 410. */
+  async prune(now = Date.now()): Promise<void> {
+    const cutoff = new Date(now - CHANGE_RETENTION_MS).toISOString();
+    const db = this.ctx.db.kysely;
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('users')
+        .set((eb) => ({
+          pruned_seq: eb
+            .selectFrom('changes')
+            .select((e) => e.fn.max('changes.seq').as('m'))
+            .whereRef('changes.app_id', '=', 'users.app_id')
+            .whereRef('changes.user_id', '=', 'users.id')
+            .where('changes.created_at', '<', cutoff),
+        }))
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('changes')
+              .select('changes.seq')
+              .whereRef('changes.app_id', '=', 'users.app_id')
+              .whereRef('changes.user_id', '=', 'users.id')
+              .where('changes.created_at', '<', cutoff),
+          ),
+        )
+        .execute();
+      await trx.deleteFrom('changes').where('created_at', '<', cutoff).execute();
+    });
+    await db.deleteFrom('idempotency').where('created_at', '<', new Date(now - IDEMPOTENCY_RETENTION_MS).toISOString()).execute();
+  }
+}

@@ -1,0 +1,195 @@
+// End-to-end slice on a real server: session, trigger, list, counts, patch, changes and socket events,
+// on SQLite and (when reachable) on a fresh PostgreSQL database.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { io } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SOCKET_EVENT, type ChangeEvent, type ChangesResponse, type Counts, type ListResponse, type PatchResponse } from '@belfry/core/api';
+import { createBelfryServer, signUserToken, userKeyFor, type BelfryServer } from '../src/index';
+
+const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const pgReachable = await (async () => {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 1500 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    console.warn(`[smoke] PostgreSQL not reachable at ${PG_URL}; running SQLite only`);
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+})();
+
+async function freshDb(kind: 'sqlite' | 'postgres') {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'belfry-smoke-'));
+    return { options: { sqlitePath: join(dir, 'belfry.db') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `belfry_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return {
+    options: { databaseUrl: url.toString() },
+    drop: async () => {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+const kinds = pgReachable ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
+
+describe.each(kinds)('smoke on %s', (kind) => {
+  let server: BelfryServer;
+  let drop: () => Promise<void>;
+  const secret = 'sk_test_smoke';
+  const appId = 'smoke';
+
+  beforeAll(async () => {
+    const db = await freshDb(kind);
+    drop = db.drop;
+    server = await createBelfryServer({
+      ...db.options,
+      port: 0,
+      masterKey: 'smoke-master-key',
+      seedApps: [{ id: appId, secret, name: 'Smoke' }],
+      sweepIntervalMs: 100,
+      rateLimit: false,
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await drop?.();
+  });
+
+  const call = async <T>(method: string, path: string, token: string, body?: unknown) => {
+    const res = await fetch(server.url + path, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as T };
+  };
+  const session = async (userId: string) => {
+    const res = await call<{ token: string }>('POST', '/v1/inbox/session', '', { appId, userId, userKey: userKeyFor(secret, userId) });
+    expect(res.status).toBe(200);
+    return res.body.token;
+  };
+
+  it('serves health and rejects bad credentials', async () => {
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ ok: true });
+    const bad = await call<{ error: { code: string } }>('POST', '/v1/inbox/session', '', { appId, userId: 'u1', userKey: 'ff'.repeat(32) });
+    expect(bad.status).toBe(401);
+    const noAuth = await call<{ error: { code: string } }>('GET', '/v1/inbox/counts', 'nope');
+    expect(noAuth.status).toBe(401);
+  });
+
+  it('triggers, lists, counts, patches and streams changes in seq order', async () => {
+    const userId = `u_${randomBytes(4).toString('hex')}`;
+    const token = await session(userId);
+    const socket = io(server.url, { auth: { token }, transports: ['websocket'] });
+    const events: ChangeEvent[] = [];
+    socket.on(SOCKET_EVENT, (e: ChangeEvent) => events.push(e));
+    await new Promise<void>((resolve, reject) => {
+      socket.on('connect', () => resolve());
+      socket.on('connect_error', reject);
+    });
+
+    const first = await call<{ notifications: Array<{ id: string }>; replayed: boolean }>('POST', '/v1/notifications', secret, {
+      recipients: [userId],
+      category: 'comments',
+      title: 'Hello',
+      idempotencyKey: `k-${userId}`,
+    });
+    expect(first.status).toBe(201);
+    const again = await call<{ notifications: Array<{ id: string }>; replayed: boolean }>('POST', '/v1/notifications', secret, {
+      recipients: [userId],
+      category: 'comments',
+      title: 'Hello',
+      idempotencyKey: `k-${userId}`,
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.replayed).toBe(true);
+    expect(again.body.notifications).toEqual(first.body.notifications);
+    await call('POST', '/v1/notifications', secret, { recipients: [userId], category: 'mentions', title: 'Second' });
+
+    const list = await call<ListResponse>('GET', '/v1/inbox/notifications?limit=1', token);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((n) => n.title)).toEqual(['Second']);
+    const page2 = await call<ListResponse>('GET', `/v1/inbox/notifications?limit=1&cursor=${list.body.nextCursor}`, token);
+    expect(page2.body.items.map((n) => n.title)).toEqual(['Hello']);
+    expect(page2.body.nextCursor).toBeNull();
+
+    const counts = await call<Counts>('GET', '/v1/inbox/counts?byCategory=true', token);
+    expect(counts.body).toMatchObject({ total: 2, unread: 2, unseen: 2, categories: { comments: { total: 1, unread: 1, unseen: 1 } } });
+
+    const id = first.body.notifications[0]!.id;
+    const patched = await call<PatchResponse>('PATCH', `/v1/inbox/notifications/${id}`, token, { read: true });
+    expect(patched.status).toBe(200);
+    expect(patched.body.notification.readAt).not.toBeNull();
+    expect(patched.body.counts.unread).toBe(1);
+    const noop = await call<PatchResponse>('PATCH', `/v1/inbox/notifications/${id}`, token, { read: true });
+    expect(noop.body.seq).toBe(patched.body.seq);
+
+    const changes = await call<ChangesResponse>('GET', '/v1/inbox/changes?since=0', token);
+    expect(changes.body.changes.map((c) => [c.seq, c.type])).toEqual([
+      [1, 'created'],
+      [2, 'created'],
+      [3, 'updated'],
+    ]);
+    await expect.poll(() => events.length).toBe(3);
+    expect(events.map((e) => e.change.seq)).toEqual([1, 2, 3]);
+    expect(events[2]!.counts.unread).toBe(1);
+    socket.close();
+  });
+
+  it('accepts user tokens and refuses them for another app', async () => {
+    const userToken = await signUserToken({ secret, appId, userId: 'jwt-user' });
+    const ok = await call<{ userId: string }>('POST', '/v1/inbox/session', '', { appId, userToken });
+    expect(ok.status).toBe(200);
+    expect(ok.body.userId).toBe('jwt-user');
+    const other = await signUserToken({ secret, appId: 'other', userId: 'jwt-user' });
+    expect((await call('POST', '/v1/inbox/session', '', { appId, userToken: other })).status).toBeGreaterThanOrEqual(401);
+  });
+
+  it('answers bad input with a 400 naming the field', async () => {
+    const res = await call<{ error: { code: string; field: string; message: string } }>('POST', '/v1/notifications', secret, {
+      recipients: ['a'],
+      category: 'c',
+      title: 'x'.repeat(201),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'bad_request', field: 'title', message: 'body/title must NOT have more than 200 characters' });
+    const extra = await call<{ error: { field: string } }>('POST', '/v1/notifications', secret, { recipients: ['a'], category: 'c', title: 't', nope: 1 });
+    expect(extra.status).toBe(400);
+    expect(extra.body.error.field).toBe('nope');
+    const token = await session('cursor-user');
+    const cursor = await call<{ error: { field: string } }>('GET', '/v1/inbox/notifications?cursor=%%%', token);
+    expect(cursor.status).toBe(400);
+    expect(cursor.body.error.field).toBe('cursor');
+  });
+
+  it('wakes snoozed notifications with an updated change', async () => {
+    const userId = `s_${randomBytes(4).toString('hex')}`;
+    const token = await session(userId);
+    const t = await call<{ notifications: Array<{ id: string }> }>('POST', '/v1/notifications', secret, { recipients: [userId], category: 'c', title: 'zz' });
+    const id = t.body.notifications[0]!.id;
+    await call('PATCH', `/v1/inbox/notifications/${id}`, token, { snoozedUntil: new Date(Date.now() + 300).toISOString() });
+    expect((await call<ListResponse>('GET', '/v1/inbox/notifications', token)).body.items).toHaveLength(0);
+    await expect.poll(async () => (await call<ListResponse>('GET', '/v1/inbox/notifications', token)).body.items.length, { timeout: 5000 }).toBe(1);
+    const types = async () => (await call<ChangesResponse>('GET', '/v1/inbox/changes?since=0', token)).body.changes.map((c) => c.type);
+    await expect.poll(types, { timeout: 5000 }).toEqual(['created', 'updated', 'updated']);
+    const woken = (await call<ChangesResponse>('GET', '/v1/inbox/changes?since=2', token)).body.changes[0];
+    expect(woken?.type === 'updated' && woken.notification.snoozedUntil).toBeNull();
+  });
+});
