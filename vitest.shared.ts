@@ -2,7 +2,9 @@
 // export condition), so tests never need a prior build.
 import { defineConfig, mergeConfig, type UserConfig } from 'vitest/config';
 
-const conditions = ['belfry-source', 'module', 'node', 'import', 'default'];
+// No 'import' here: vitest hands these to Node for external CommonJS packages too, and there
+// 'import' makes require() pick ESM builds (pg's require('pg-pool') then breaks).
+const conditions = ['belfry-source', 'module', 'node', 'default'];
 
 export function belfryVitest(overrides: UserConfig = {}) {
   return mergeConfig(
