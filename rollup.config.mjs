@@ -1,7 +1,7 @@
 // Builds the browser library packages: ESM + CJS + .d.ts each (run from a package dir with
 // `rollup -c ../../rollup.config.mjs --environment PKG:<name>`). The server builds with tsc.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import alias from '@rollup/plugin-alias';
 import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -87,6 +87,41 @@ export function standalone(input, file, { format = 'es', name, preact = false, p
 
 const configs = {
   core: () => library('core', { index: 'src/index.ts', api: 'src/api/index.ts' }),
+  // npm build: @belfry/react is bundled in with react → preact/compat (left as imports of preact), core
+  // and the UI's dependencies stay external. dist/belfry.js: everything in one IIFE (global `Belfry`).
+  // BELFRY_STANDALONE_ONLY=1 builds just the standalone script (the playground and e2e builds).
+  'web-component': () => {
+    const toPreact = {
+      name: 'belfry-react-to-preact',
+      resolveId(id) {
+        const map = { react: 'preact/compat', 'react-dom': 'preact/compat', 'react-dom/client': 'preact/compat/client', 'react/jsx-runtime': 'preact/jsx-runtime' };
+        return map[id] ? { id: map[id], external: true } : null;
+      },
+    };
+    // engine.io-client's "browser" field swaps its *.node.js transports for browser ones; node-resolve
+    // does not apply it to files reached through "exports", which would bundle a Node XHR shim.
+    const engineBrowserFiles = {
+      name: 'belfry-engine-io-browser',
+      resolveId(source, importer) {
+        if (!importer || !/\/engine\.io-client\//.test(importer) || !/\.node\.js$/.test(source)) return null;
+        return resolve(dirname(importer), source.replace(/\.node\.js$/, '.js'));
+      },
+    };
+    const script = standalone(resolve(pkgDir('web-component'), 'src/standalone.ts'), resolve(pkgDir('web-component'), 'dist/belfry.js'), {
+      format: 'iife',
+      name: 'Belfry',
+      preact: true,
+      plugins: [engineBrowserFiles],
+    });
+    if (process.env.BELFRY_STANDALONE_ONLY) return [script];
+    return [
+      ...library('web-component', { index: 'src/index.ts', define: 'src/define.ts' }, {
+        plugins: [toPreact],
+        extraExternal: Object.keys(readPkg('react').dependencies ?? {}),
+      }),
+      script,
+    ];
+  },
 };
 
 const target = process.env.PKG;

@@ -1,0 +1,123 @@
+// One e2e "stack": the real Belfry server in-process (random port, temp SQLite db, a seeded app) with the
+// playground's dev routes and the built pages mounted on the same origin, plus a headless system Chromium.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHmac, randomUUID } from 'node:crypto';
+import { createBelfryServer } from '@belfry/server';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { playgroundRoutes } from '../playground/devRoutes.js';
+import { playgroundMounts } from '../playground/mounts.js';
+
+export const APP_ID = 'e2e';
+export const SECRET = 'sk_test_e2e_secret';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Stack {
+  url: string;
+  browser: Browser;
+  /** A fresh browser context (its own storage, so its own BroadcastChannel/locks scope). */
+  context(): Promise<BrowserContext>;
+  /** Opens `path` (relative to the server) for `userId` in a new page of `context` (or a fresh context). */
+  open(path: string, userId: string, context?: BrowserContext): Promise<Page>;
+  trigger(userId: string, input?: TriggerInput): Promise<TriggerResult>;
+  /** Secret-key API call (PUT /v1/categories/…, admin reads). */
+  api(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+export interface TriggerInput {
+  title?: string;
+  body?: string;
+  category?: string;
+  actionUrl?: string;
+  actions?: Array<{ id: string; label: string; url?: string }>;
+}
+
+export interface TriggerResult {
+  status: number;
+  body: any;
+}
+
+export const userKeyFor = (userId: string) => createHmac('sha256', SECRET).update(userId).digest('hex');
+
+/** A user id unique to one test, so tests never see each other's notifications. */
+export const uniqueUser = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
+
+export async function startStack(): Promise<Stack> {
+  const dir = await mkdtemp(join(tmpdir(), 'belfry-e2e-'));
+  const server = await createBelfryServer({
+    port: 0,
+    host: '127.0.0.1',
+    sqlitePath: join(dir, 'belfry.db'),
+    seedApps: [{ id: APP_ID, secret: SECRET, name: 'E2E' }],
+    allowedOrigins: ['*'],
+    sweepIntervalMs: 1000,
+    rateLimit: false,
+    logger: false,
+    configure: async (fastify) => {
+      await playgroundRoutes(fastify, { appId: APP_ID, secret: SECRET, mounts: playgroundMounts() });
+    },
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.BELFRY_CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  const contexts: BrowserContext[] = [];
+
+  const api = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${SECRET}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  };
+
+  const context = async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+    contexts.push(ctx);
+    return ctx;
+  };
+
+  return {
+    url: server.url,
+    browser,
+    context,
+    async open(path, userId, ctx) {
+      const page = await (ctx ?? (await context())).newPage();
+      page.on('pageerror', (error) => console.error(`[page error] ${path}: ${error.message}`));
+      const sep = path.includes('?') ? '&' : '?';
+      await page.goto(`${server.url}${path}${sep}user=${encodeURIComponent(userId)}`);
+      return page;
+    },
+    trigger: (userId, input = {}) =>
+      api('POST', '/v1/notifications', {
+        recipients: [userId],
+        category: input.category ?? 'general',
+        title: input.title ?? 'Hello',
+        ...(input.body ? { body: input.body } : {}),
+        ...(input.actionUrl ? { actionUrl: input.actionUrl } : {}),
+        ...(input.actions ? { actions: input.actions } : {}),
+      }),
+    api,
+    async close() {
+      for (const ctx of contexts) await ctx.close().catch(() => {});
+      await browser.close().catch(() => {});
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

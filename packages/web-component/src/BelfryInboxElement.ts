@@ -1,0 +1,121 @@
+// <belfry-inbox>: the bell with its popover (feed tabs, mark all read, preferences view).
+import { createElement, type ReactNode } from 'react';
+import type { FeedFilter, Notification } from '@belfry/core/api';
+import { Inbox, type CategoryTab, type InboxProps } from '@belfry/react';
+import { BelfryElement } from './BelfryElement.js';
+import { domSlot, type DomRenderResult } from './DomSlot.js';
+import { emit } from './events.js';
+
+export type Placement = NonNullable<InboxProps['placement']>;
+
+export interface ItemRenderContext {
+  index: number;
+  active: boolean;
+}
+
+/** `categories="billing:Billing, comments:Comments"` or a JSON array of { key, label }. */
+export function parseCategories(value: string | null): CategoryTab[] {
+  if (!value) return [];
+  const trimmed = value.trim();
+  if (trimmed.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(trimmed);
+      if (!Array.isArray(parsed)) return [];
+      return parsed
+        .filter((c): c is CategoryTab => !!c && typeof c.key === 'string' && typeof c.label === 'string')
+        .map(({ key, label }) => ({ key, label }));
+    } catch {
+      return [];
+    }
+  }
+  return trimmed
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const colon = part.indexOf(':');
+      return colon === -1 ? { key: part, label: part } : { key: part.slice(0, colon).trim(), label: part.slice(colon + 1).trim() };
+    });
+}
+
+export class BelfryInboxElement extends BelfryElement {
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'placement', 'badge', 'open', 'categories', 'hide-preferences'];
+  }
+
+  #renderItem: ((notification: Notification, context: ItemRenderContext) => DomRenderResult) | undefined;
+  #renderEmpty: ((filter: FeedFilter) => DomRenderResult) | undefined;
+
+  /** Popover placement relative to the bell (Floating UI placements, default bottom-end). */
+  get placement(): Placement {
+    return (this.getAttribute('placement') as Placement | null) ?? 'bottom-end';
+  }
+  set placement(value: Placement | null) {
+    if (value) this.setAttribute('placement', value);
+    else this.removeAttribute('placement');
+  }
+
+  /** Which count the badge shows: 'unread' (default) or 'unseen'. */
+  get badge(): 'unread' | 'unseen' {
+    return this.getAttribute('badge') === 'unseen' ? 'unseen' : 'unread';
+  }
+  set badge(value: 'unread' | 'unseen' | null) {
+    if (value) this.setAttribute('badge', value);
+    else this.removeAttribute('badge');
+  }
+
+  /** Reflects the popover's state; set it (or the `open` attribute) to open or close it. */
+  get open(): boolean {
+    return this.hasAttribute('open');
+  }
+  set open(value: boolean) {
+    this.toggleAttribute('open', !!value);
+  }
+
+  /** Replaces the default item: return a DOM node or text for one notification. */
+  get renderItem() {
+    return this.#renderItem;
+  }
+  set renderItem(value: ((notification: Notification, context: ItemRenderContext) => DomRenderResult) | undefined) {
+    this.#renderItem = value ?? undefined;
+    this.scheduleUpdate();
+  }
+
+  /** Replaces the empty state of a feed tab. */
+  get renderEmpty() {
+    return this.#renderEmpty;
+  }
+  set renderEmpty(value: ((filter: FeedFilter) => DomRenderResult) | undefined) {
+    this.#renderEmpty = value ?? undefined;
+    this.scheduleUpdate();
+  }
+
+  #onOpenChange = (open: boolean): void => {
+    if (open === this.open) return;
+    this.open = open;
+    emit(this, 'belfry:open-change', { open });
+  };
+
+  protected renderContent(): ReactNode {
+    const renderItem = this.#renderItem;
+    const renderEmpty = this.#renderEmpty;
+    const props: InboxProps = {
+      open: this.open,
+      onOpenChange: this.#onOpenChange,
+      placement: this.placement,
+      badge: this.badge,
+      categories: parseCategories(this.getAttribute('categories')),
+      showPreferences: !this.hasAttribute('hide-preferences'),
+      onNotificationClick: this.onNotificationClick,
+      onAction: this.onAction,
+    };
+    if (renderItem) {
+      props.renderItem = ({ notification, index, active }) =>
+        domSlot(() => renderItem(notification, { index, active }), 'belfry-custom-item', notification);
+    }
+    if (renderEmpty) {
+      props.renderEmpty = (filter) => domSlot(() => renderEmpty(filter), 'belfry-custom-empty', JSON.stringify(filter));
+    }
+    return createElement(Inbox, props);
+  }
+}

@@ -1,0 +1,6 @@
+// Side-effect entry: `import '@belfry/web-component/define'` registers the elements.
+import { defineBelfryElements } from './defineElements.js';
+
+defineBelfryElements();
+
+export { defineBelfryElements };

@@ -1,0 +1,10 @@
+// Public API: the element classes and helpers. No side effects: import './define' (or call
+// defineBelfryElements()) to register <belfry-inbox>, <belfry-feed> and <belfry-preferences>.
+export { BelfryElement, type ColorScheme, type MessageOverrides } from './BelfryElement.js';
+export { BelfryInboxElement, parseCategories, type ItemRenderContext, type Placement } from './BelfryInboxElement.js';
+export { BelfryFeedElement } from './BelfryFeedElement.js';
+export { BelfryPreferencesElement } from './BelfryPreferencesElement.js';
+export { defineBelfryElements, ELEMENTS } from './defineElements.js';
+export { acquireClient, clientKey, sharedClientCount, type ClientLease } from './clientRegistry.js';
+export type { BelfryEventMap, BelfryEventName } from './events.js';
+export type { DomRenderResult } from './DomSlot.js';

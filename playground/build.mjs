@@ -1,0 +1,90 @@
+// Builds what the dev server (npm start) and the e2e suite serve:
+//   standalone   packages/web-component/dist/belfry.js   (rollup, the web-component entry of rollup.config.mjs)
+//   playground   playground/dist/{index.html,app.js}      (esbuild, React + @belfry/react from source)
+//   examples     examples/{react-vite,vue}/dist           (vite build; vanilla-html needs no build)
+// Each step is skipped when its output is newer than every source it depends on (unless force).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const at = (...parts) => resolve(root, ...parts);
+
+const LIB_SOURCES = ['packages/core/src', 'packages/react/src', 'packages/web-component/src'];
+
+function newest(paths) {
+  let max = 0;
+  for (const p of paths) {
+    const full = at(p);
+    if (!existsSync(full)) continue;
+    const info = statSync(full);
+    if (info.isFile()) {
+      max = Math.max(max, info.mtimeMs);
+      continue;
+    }
+    for (const entry of readdirSync(full, { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile() || (entry.parentPath ?? entry.path).includes('node_modules')) continue;
+      if ((entry.parentPath ?? entry.path).split('/').includes('dist')) continue;
+      max = Math.max(max, statSync(resolve(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
+    }
+  }
+  return max;
+}
+
+const fresh = (output, sources) => existsSync(at(output)) && statSync(at(output)).mtimeMs >= newest(sources);
+
+/** The standalone script, built with the exact config the package's own build uses. */
+export async function buildStandalone({ force = false, log = () => {} } = {}) {
+  const out = 'packages/web-component/dist/belfry.js';
+  if (!force && fresh(out, LIB_SOURCES)) return at(out);
+  log('building packages/web-component/dist/belfry.js …');
+  // rollup.config.mjs reads PKG when imported; run it in a child so the env var stays local.
+  const run = spawnSync(
+    process.execPath,
+    [at('node_modules/rollup/dist/bin/rollup'), '-c', at('rollup.config.mjs'), '--environment', 'PKG:web-component,BELFRY_STANDALONE_ONLY:1', '--silent'],
+    { cwd: at('packages/web-component'), stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (run.status !== 0) throw new Error(`standalone build failed (exit ${run.status})`);
+  return at(out);
+}
+
+export async function buildPlaygroundApp({ force = false, log = () => {} } = {}) {
+  const out = 'playground/dist/app.js';
+  if (!force && fresh(out, [...LIB_SOURCES, 'playground/src', 'playground/index.html'])) return at(out);
+  log('building playground/dist …');
+  const esbuild = await import('esbuild');
+  mkdirSync(at('playground/dist'), { recursive: true });
+  await esbuild.build({
+    entryPoints: [at('playground/src/main.tsx')],
+    outfile: at(out),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    jsx: 'automatic',
+    conditions: ['belfry-source', 'browser', 'module', 'import'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+  copyFileSync(at('playground/index.html'), at('playground/dist/index.html'));
+  return at(out);
+}
+
+export const VITE_EXAMPLES = ['react-vite', 'vue'];
+
+export async function buildExamples({ force = false, log = () => {}, only = VITE_EXAMPLES } = {}) {
+  const { build } = await import('vite');
+  for (const name of only) {
+    const dir = `examples/${name}`;
+    if (!force && fresh(`${dir}/dist/index.html`, [...LIB_SOURCES, `${dir}/src`, `${dir}/index.html`, `${dir}/vite.config.ts`])) continue;
+    log(`building ${dir}/dist …`);
+    await build({ root: at(dir), configFile: at(dir, 'vite.config.ts'), logLevel: 'warn' });
+  }
+}
+
+export async function buildAll({ examples = true, force = false, log = () => {} } = {}) {
+  await buildStandalone({ force, log });
+  await buildPlaygroundApp({ force, log });
+  if (examples) await buildExamples({ force, log });
+}

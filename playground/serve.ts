@@ -1,0 +1,59 @@
+// The dev server behind `npm start`: the Belfry API on the embedded SQLite database with the demo app,
+// plus the playground page, the standalone script, the built examples and the dev-only routes.
+// Run through scripts/start.mjs (which builds the pages first).
+import { createBelfryServer } from '@belfry/server';
+import { playgroundRoutes } from './devRoutes.js';
+import { playgroundMounts } from './mounts.js';
+
+const DEMO = { id: 'demo', secret: 'sk_test_demo', name: 'Demo' };
+const port = Number(process.env.PORT ?? 4000);
+const host = process.env.HOST ?? '127.0.0.1';
+
+const server = await createBelfryServer({
+  port,
+  host,
+  seedApps: [DEMO],
+  configure: async (fastify) => {
+    await playgroundRoutes(fastify, { appId: DEMO.id, secret: DEMO.secret, mounts: playgroundMounts() });
+  },
+});
+
+// Categories the playground's form offers; Security is locked (users cannot opt out of it).
+const categories: Array<[string, Record<string, unknown>]> = [
+  ['general', { label: 'General' }],
+  ['comments', { label: 'Comments' }],
+  ['product', { label: 'Product news', defaultChannels: { in_app: true, email: false } }],
+  ['security', { label: 'Security', locked: true }],
+];
+for (const [key, definition] of categories) {
+  const res = await fetch(`${server.url}/v1/categories/${key}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${DEMO.secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify(definition),
+  });
+  if (!res.ok) console.warn(`[playground] could not define category ${key}: HTTP ${res.status}`);
+}
+
+const shown = host === '127.0.0.1' || host === '0.0.0.0' ? `http://localhost:${server.port}` : server.url;
+console.log(`
+  Belfry playground   ${shown}
+  API                 ${shown}/v1   (OpenAPI: ${shown}/v1/openapi.json)
+  Demo app            appId "demo", secret "sk_test_demo" (dev only)
+  Examples            ${shown}/examples/vanilla-html/   (react-vite and vue after \`npm start -- --examples\`)
+
+  Send a notification to the playground's user:
+
+    curl -X POST ${shown}/v1/notifications \\
+      -H 'Authorization: Bearer sk_test_demo' -H 'Content-Type: application/json' \\
+      -d '{"recipients":["demo-user"],"category":"general","title":"Hello from curl"}'
+`);
+
+let closing = false;
+const stop = async () => {
+  if (closing) return;
+  closing = true;
+  await server.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
