@@ -7,7 +7,7 @@
 // Exported `measureSizes()` is reused by the benchmark suite (bench/run.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { resolve, relative } from 'node:path';
+import { dirname, resolve, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync, constants as zlib } from 'node:zlib';
 
@@ -49,9 +49,22 @@ function collectCss(sink) {
   };
 }
 
+/**
+ * engine.io-client's "browser" field swaps its *.node.js transports (a Node XHR shim, ws) for the
+ * browser ones; the TS plugin resolves those relative files before node-resolve applies the field,
+ * so the swap is made here — as a browser bundler would.
+ */
+const engineIoBrowserFiles = {
+  name: 'belfry-size-engine-io-browser',
+  resolveId(source, importer) {
+    if (!importer || !/\/engine\.io-client\//.test(importer) || !/\.node\.js$/.test(source)) return null;
+    return resolve(dirname(importer), source.replace(/\.node\.js$/, '.js'));
+  },
+};
+
 async function bundle(helpers, { entryId, entryCode, external, css }) {
   const config = helpers.standalone(entryId, '/dev/null', {
-    plugins: [virtualEntry(entryId, entryCode), collectCss(css)],
+    plugins: [virtualEntry(entryId, entryCode), engineIoBrowserFiles, collectCss(css)],
   });
   const warnings = [];
   const build = await helpers.rollup({
