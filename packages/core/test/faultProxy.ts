@@ -39,6 +39,7 @@ export async function startFaultProxy(targetUrl: string, port = 0): Promise<Faul
   const state = { latencyMs: 0, down: false, upgrades: 0 };
   const log: string[] = [];
   const track = (s: net.Socket) => {
+    if (sockets.has(s)) return;
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
     s.on('error', () => {});
