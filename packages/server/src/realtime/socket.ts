@@ -1,7 +1,8 @@
 // socket.io on the API's HTTP server: the handshake carries a session token, each socket joins its
 // user's room, and change events are sent to that room only. With Redis, rooms span processes.
 import type { Server as HttpServer } from 'node:http';
-import { SOCKET_EVENT, type ChangeEvent } from '@belfry/core/api';
+import type { ChangeEvent } from '@belfry/core/api';
+import { SOCKET_EVENT } from '../wire.js';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import { Server } from 'socket.io';

@@ -1,5 +1,5 @@
 // JSON schemas for every route's params, querystring and body (they also generate the OpenAPI document).
-import { CHANNELS } from '@belfry/core/api';
+import { CHANNELS } from '../wire.js';
 
 const str = (maxLength: number, minLength = 0) => ({ type: 'string', minLength, maxLength }) as const;
 /** User and notification ids: 1..128 printable characters. */

@@ -1,5 +1,6 @@
 // Categories: app-defined (label, locked, default channels) or created implicitly by a trigger.
-import { CHANNELS, type Channel } from '@belfry/core/api';
+import type { Channel } from '@belfry/core/api';
+import { CHANNELS } from '../wire.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { nowIso } from '../ids.js';

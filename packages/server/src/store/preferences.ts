@@ -1,6 +1,7 @@
 // Preferences: categories × channels. Effective value = the user's override ?? the category default;
 // a locked category can't be turned off, so an "off" override never applies to it.
-import { CHANNELS, type Channel, type Preferences, type PreferencesUpdate } from '@belfry/core/api';
+import type { Channel, Preferences, PreferencesUpdate } from '@belfry/core/api';
+import { CHANNELS } from '../wire.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { ApiError, badRequest } from '../errors.js';
