@@ -38,10 +38,10 @@ export function createBelfry(options: BelfryOptions): BelfryClient {
   const session = createSession(sessionOpts);
   const emitter = createEmitter<BelfryEvents>();
   const inbox = createInbox();
-  const queryClient = createQueryClient();
+  const realtimeEnabled = opts.realtime !== false;
+  const queryClient = createQueryClient(realtimeEnabled ? 30_000 : 0);
   const unwire = wireEnvironment(env);
   const tabId = randomId();
-  const realtimeEnabled = opts.realtime !== false;
   let destroyed = false;
 
   const emitError = (err: BelfryError | BelfryEvents['error']) => {

@@ -16,13 +16,17 @@ export function retryDelay(failureCount: number, error: unknown): number {
   return base / 2 + Math.random() * (base / 2);
 }
 
-export function createQueryClient(): QueryClient {
+/**
+ * `staleMs`: with realtime on, the socket keeps the store current and focus refetches can wait;
+ * without it, regaining focus or the network refetches at once.
+ */
+export function createQueryClient(staleMs: number): QueryClient {
   const client = new QueryClient({
     defaultOptions: {
       queries: {
         retry: shouldRetry,
         retryDelay,
-        staleTime: 30_000,
+        staleTime: staleMs,
         gcTime: 5 * 60_000,
         refetchOnWindowFocus: true,
         refetchOnReconnect: true,

@@ -12,6 +12,8 @@ export interface Fault {
   retryAfter?: number;
   /** How many matching requests fail (default 1). */
   times?: number;
+  /** Wire error code of the injected body (default from the status). */
+  code?: string;
 }
 
 export interface FaultProxy {
@@ -26,6 +28,8 @@ export interface FaultProxy {
   cutAll(): number;
   /** Requests seen ("METHOD path?query"), for asserting what went over the wire. */
   log: string[];
+  /** "METHOD path STATUS" for every answered request (injected or forwarded). */
+  responses: string[];
   upgrades: number;
   openSockets(): number;
   setTarget(url: string): void;
@@ -38,6 +42,7 @@ export async function startFaultProxy(targetUrl: string, port = 0): Promise<Faul
   const faults: Array<Fault & { left: number }> = [];
   const state = { latencyMs: 0, down: false, upgrades: 0 };
   const log: string[] = [];
+  const responses: string[] = [];
   const track = (s: net.Socket) => {
     if (sockets.has(s)) return;
     sockets.add(s);
@@ -55,13 +60,15 @@ export async function startFaultProxy(targetUrl: string, port = 0): Promise<Faul
         req.resume();
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
-        const code = fault.status === 429 ? 'rate_limited' : 'internal';
+        const code = fault.code ?? (fault.status === 429 ? 'rate_limited' : fault.status === 401 ? 'token_expired' : 'internal');
+        responses.push(`${line} ${fault.status}`);
         res.writeHead(fault.status, headers).end(JSON.stringify({ error: { code, message: `injected ${fault.status}` } }));
         return;
       }
       const upstream = http.request(
         { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
         (up) => {
+          responses.push(`${line} ${up.statusCode}`);
           res.writeHead(up.statusCode ?? 502, up.headers);
           up.pipe(res);
           up.on('error', () => res.destroy());
@@ -126,6 +133,7 @@ export async function startFaultProxy(targetUrl: string, port = 0): Promise<Faul
       return n;
     },
     log,
+    responses,
     openSockets: () => sockets.size,
     setTarget(url) {
       target = new URL(url);

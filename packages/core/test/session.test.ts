@@ -1,0 +1,141 @@
+// Sessions: renewed before expiry and once on 401 without user-visible failure; a dead token source
+// surfaces a clear error and status, with a bounded number of attempts (no loop).
+import { join } from 'node:path';
+import { signUserToken } from '@belfry/server';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BelfryClient, BelfryErrorShape } from '../src/index.js';
+import { startFaultProxy, type FaultProxy } from './faultProxy.js';
+import { APP, makeClient, newUser, sleep, startServer, trigger, waitFor, type TestServer } from './harness.js';
+
+let server: TestServer;
+let proxy: FaultProxy;
+const cleanups: Array<() => void | Promise<void>> = [];
+beforeAll(async () => {
+  server = await startServer({ sessionTtlSeconds: 3, sessionSecret: 'core-test-key-a-0123456789abcdef' });
+  proxy = await startFaultProxy(server.url);
+});
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+afterAll(async () => {
+  await proxy?.close();
+  await server?.stop();
+});
+
+const sessionPosts = (from: number) => proxy.log.slice(from).filter((l) => l === 'POST /v1/inbox/session').length;
+const unauthorized = (from: number) => proxy.responses.slice(from).filter((l) => l.startsWith('GET /v1/inbox') && l.endsWith(' 401'));
+
+describe('session', () => {
+  it('is renewed before it expires, so no request is ever refused', async () => {
+    const user = newUser();
+    await trigger(server.url, user);
+    const client = makeClient(proxy.url, user, { realtime: false });
+    cleanups.push(() => client.destroy());
+    const feed = client.feed();
+    cleanups.push(feed.subscribe(() => {}));
+    const start = proxy.log.length;
+    const startResponses = proxy.responses.length;
+    // Keep working for ~2.5 session lifetimes.
+    const until = Date.now() + 7_500;
+    while (Date.now() < until) {
+      await feed.refresh();
+      expect(feed.getState().status).toBe('success');
+      await sleep(250);
+    }
+    expect(sessionPosts(start)).toBeGreaterThanOrEqual(3);
+    expect(sessionPosts(start)).toBeLessThanOrEqual(5);
+    expect(unauthorized(startResponses)).toEqual([]);
+  }, 20_000);
+
+  it('renews once on 401 (server restarted with another signing key) without a visible failure', async () => {
+    const user = newUser();
+    await trigger(server.url, user, { title: 'one' });
+    const errors: BelfryErrorShape[] = [];
+    const client = makeClient(proxy.url, user, { realtime: false });
+    client.on('error', (e) => errors.push(e));
+    cleanups.push(() => client.destroy());
+    const feed = client.feed();
+    cleanups.push(feed.subscribe(() => {}));
+    await waitFor(() => feed.getState().items.length === 1);
+    // Another server on the same database signs sessions with another key: our token is now refused.
+    const other = await startServer({ sqlitePath: join(server.dir, 'belfry.db'), sessionSecret: 'core-test-key-b-0123456789abcdef' });
+    cleanups.push(() => other.close());
+    proxy.setTarget(other.url);
+    cleanups.push(() => proxy.setTarget(server.url));
+    await trigger(other.url, user, { title: 'two' });
+    const start = proxy.log.length;
+    const startResponses = proxy.responses.length;
+    await feed.refresh();
+    expect(feed.getState().items.map((n) => n.title)).toEqual(['two', 'one']);
+    expect(unauthorized(startResponses)).toHaveLength(1);
+    expect(sessionPosts(start)).toBe(1);
+    await client.markRead(feed.getState().items[0]!.id);
+    expect(errors).toEqual([]);
+  });
+
+  it('works with a user token from getUserToken, asking for a new one on renewal', async () => {
+    const user = newUser();
+    await trigger(server.url, user);
+    let calls = 0;
+    const client = makeClient(proxy.url, user, {
+      realtime: false,
+      userKey: undefined,
+      getUserToken: async () => {
+        calls++;
+        return signUserToken({ secret: APP.secret, appId: APP.id, userId: user, expiresInSeconds: 60 });
+      },
+    });
+    cleanups.push(() => client.destroy());
+    const feed = client.feed();
+    cleanups.push(feed.subscribe(() => {}));
+    await waitFor(() => feed.getState().items.length === 1);
+    expect(calls).toBe(1);
+    await sleep(3_000);
+    await feed.refresh();
+    expect(calls).toBe(2);
+  });
+
+  it('a dead token source surfaces a clear error and status, with bounded attempts', async () => {
+    const user = newUser();
+    let calls = 0;
+    const errors: BelfryErrorShape[] = [];
+    const client: BelfryClient = makeClient(proxy.url, user, {
+      userKey: undefined,
+      getUserToken: async () => {
+        calls++;
+        throw new Error('token backend is down');
+      },
+    });
+    client.on('error', (e) => errors.push(e));
+    cleanups.push(() => client.destroy());
+    const feed = client.feed();
+    cleanups.push(feed.subscribe(() => {}));
+    cleanups.push(client.counts.subscribe(() => {}));
+    cleanups.push(client.connection.subscribe(() => {}));
+    await waitFor(() => feed.getState().status === 'error' && client.connection.getState().status === 'error', { message: 'error state' });
+    expect(feed.getState().error).toMatchObject({ code: 'auth_source' });
+    expect(feed.getState().error?.message).toMatch(/getUserToken failed: token backend is down/);
+    expect(client.connection.getState().error).toMatchObject({ code: 'auth_source' });
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((e) => e.code === 'auth_source')).toBe(true);
+    const settled = calls;
+    await sleep(2_000);
+    expect(calls).toBe(settled);
+    expect(calls).toBeLessThanOrEqual(4);
+  });
+
+  it('a refused credential (wrong userKey) is a clear unauthorized error, not a loop', async () => {
+    const user = newUser();
+    const client = makeClient(proxy.url, user, { userKey: 'f'.repeat(64) });
+    cleanups.push(() => client.destroy());
+    const feed = client.feed();
+    cleanups.push(feed.subscribe(() => {}));
+    cleanups.push(client.connection.subscribe(() => {}));
+    const start = proxy.log.length;
+    await waitFor(() => feed.getState().status === 'error' && client.connection.getState().status === 'error', { message: 'error state' });
+    expect(feed.getState().error).toMatchObject({ status: 401 });
+    expect(feed.getState().error?.message).toMatch(/session refused/);
+    await sleep(1_500);
+    expect(sessionPosts(start)).toBeLessThanOrEqual(4);
+  });
+});
