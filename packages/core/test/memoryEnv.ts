@@ -95,7 +95,7 @@ export function createMemoryBrowser() {
       return posted;
     },
     /** A raw channel for the test itself to talk on. */
-    channel: (name: string) => new MemoryChannel(name),
+    channel: (name: string): BroadcastChannelLike => new MemoryChannel(name),
     locks,
   };
 }
