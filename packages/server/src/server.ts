@@ -49,7 +49,14 @@ export async function createBelfryServer(options: BelfryServerOptions = {}): Pro
     const sessions = new SessionTokens(o.sessionSecret, o.sessionTtlSeconds);
     const metrics = new Metrics();
 
-    app = Fastify({ logger: o.logger, bodyLimit: o.bodyLimit, forceCloseConnections: true, return503OnClosing: true });
+    app = Fastify({
+      logger: o.logger,
+      bodyLimit: o.bodyLimit,
+      forceCloseConnections: true,
+      return503OnClosing: true,
+      // Ids may be 128 characters; longer ones must reach validation (a 400 naming the field), not the router's 414.
+      routerOptions: { maxParamLength: 1024 },
+    });
     app.setValidatorCompiler(validatorCompiler());
     installJsonParser(app);
     installErrorHandling(app);
