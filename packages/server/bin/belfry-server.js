@@ -1,12 +1,20 @@
 #!/usr/bin/env node
-// Runs the built server (dist/) when present, else the TypeScript source through tsx.
+// In a source checkout (src/ present and tsx installed) runs the TypeScript source, so a stale build
+// never runs by accident; in the published package (no src/) runs the build in dist/.
 import { existsSync } from 'node:fs';
 
-const built = new URL('../dist/bin.js', import.meta.url);
-if (existsSync(built)) {
-  await import(built.href);
+const source = new URL('../src/bin.ts', import.meta.url);
+let tsx;
+if (existsSync(source)) {
+  try {
+    tsx = await import('tsx/esm/api');
+  } catch {
+    // no tsx: fall back to the build
+  }
+}
+if (tsx) {
+  tsx.register();
+  await import(source.href);
 } else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import(new URL('../src/bin.ts', import.meta.url).href);
+  await import(new URL('../dist/bin.js', import.meta.url).href);
 }
