@@ -1,0 +1,142 @@
+// Bad input table: every row is refused with the right 4xx, an ErrorBody with the right code, and a
+// message/field that names the offending field. Nothing here may be a 5xx.
+import { beforeAll, describe, it } from 'vitest';
+import type { ErrorCode } from '@belfry/core/api';
+import { databases, expectError, rid, useServer, type CallOptions } from './harness';
+
+type Auth = 'secret' | 'session' | 'none';
+interface Row {
+  name: string;
+  auth: Auth;
+  method: string;
+  path: string | ((id: string) => string);
+  body?: unknown;
+  raw?: string;
+  headers?: Record<string, string>;
+  status: number;
+  code: ErrorCode | ErrorCode[];
+  names: string | RegExp;
+}
+
+const trig = (extra: Record<string, unknown>, drop?: string) => {
+  const b: Record<string, unknown> = { recipients: ['u1'], category: 'general', title: 'Hi', ...extra };
+  if (drop) delete b[drop];
+  return b;
+};
+const future = () => new Date(Date.now() + 3_600_000).toISOString();
+const long = (n: number) => 'x'.repeat(n);
+const T = (name: string, body: unknown, names: string | RegExp): Row => ({
+  name, auth: 'secret', method: 'POST', path: '/v1/notifications', body, status: 400, code: 'bad_request', names,
+});
+const Q = (name: string, path: string, names: string): Row => ({
+  name, auth: 'session', method: 'GET', path, status: 400, code: 'bad_request', names,
+});
+const P = (name: string, body: unknown, names: string | RegExp, path: Row['path'] = (id) => `/v1/inbox/notifications/${id}`): Row => ({
+  name, auth: 'session', method: 'PATCH', path, body, status: 400, code: 'bad_request', names,
+});
+const B = (name: string, body: unknown, names: string | RegExp): Row => ({
+  name, auth: 'session', method: 'POST', path: '/v1/inbox/notifications/bulk', body, status: 400, code: 'bad_request', names,
+});
+const PREF = (name: string, body: unknown, names: string | RegExp): Row => ({
+  name, auth: 'session', method: 'PUT', path: '/v1/inbox/preferences', body, status: 400, code: 'bad_request', names,
+});
+
+const rows: Row[] = [
+  // trigger: missing fields, wrong types, sizes, unknown fields
+  T('trigger without recipients', trig({}, 'recipients'), 'recipients'),
+  T('trigger without category', trig({}, 'category'), 'category'),
+  T('trigger without title', trig({}, 'title'), 'title'),
+  T('recipients is a string', trig({ recipients: 'u1' }), 'recipients'),
+  T('recipients is empty', trig({ recipients: [] }), 'recipients'),
+  T('1001 recipients', trig({ recipients: Array.from({ length: 1001 }, (_, i) => `u${i}`) }), 'recipients'),
+  T('duplicate recipients', trig({ recipients: ['u1', 'u1'] }), 'recipients'),
+  T('recipient id over 128 chars', trig({ recipients: [long(129)] }), 'recipients'),
+  T('recipient is an object', trig({ recipients: [{ id: 'u1' }] }), 'recipients'),
+  T('title is a number', trig({ title: 123 }), 'title'),
+  T('title over 200 chars', trig({ title: long(201) }), 'title'),
+  T('body over 5000 chars', trig({ body: long(5001) }), 'body'),
+  T('category is an object', trig({ category: { key: 'x' } }), 'category'),
+  T('data over 16 KB', trig({ data: { blob: long(17 * 1024) } }), 'data'),
+  T('data is an array', trig({ data: [1, 2, 3] }), 'data'),
+  T('actions is not an array', trig({ actions: 'open' }), 'actions'),
+  T('action without label', trig({ actions: [{ id: 'open' }] }), /actions.*label|label.*actions|actions/),
+  T('expiresAt is not a date', trig({ expiresAt: 'tomorrow' }), 'expiresAt'),
+  T('expiresAt in the past', trig({ expiresAt: '2001-01-01T00:00:00.000Z' }), 'expiresAt'),
+  T('idempotencyKey is an object', trig({ idempotencyKey: { k: 1 } }), 'idempotencyKey'),
+  T('unknown field', trig({ priority: 'high' }), 'priority'),
+  T('body is a JSON array', [trig({})], /body/),
+  { name: 'malformed JSON', auth: 'secret', method: 'POST', path: '/v1/notifications', raw: '{"recipients": [', status: 400, code: 'bad_request', names: /json|body/i },
+  { name: 'empty JSON body', auth: 'secret', method: 'POST', path: '/v1/notifications', raw: '', status: 400, code: 'bad_request', names: /body|json/i },
+  { name: 'text/plain body', auth: 'secret', method: 'POST', path: '/v1/notifications', raw: 'hello', headers: { 'content-type': 'text/plain' }, status: 415, code: 'bad_request', names: /content-type|media type|json/i },
+  {
+    name: 'oversized body (5 MB)', auth: 'secret', method: 'POST', path: '/v1/notifications',
+    raw: JSON.stringify(trig({ data: { blob: long(5 * 1024 * 1024) } })), status: 413, code: 'payload_too_large', names: /body|large|size|limit/i,
+  },
+  // other secret routes
+  { name: 'category locked is a string', auth: 'secret', method: 'PUT', path: '/v1/categories/general', body: { locked: 'yes' }, status: 400, code: 'bad_request', names: 'locked' },
+  { name: 'category with an unknown channel', auth: 'secret', method: 'PUT', path: '/v1/categories/general', body: { defaultChannels: { fax: true } }, status: 400, code: 'bad_request', names: 'fax' },
+  { name: 'category key over 128 chars', auth: 'secret', method: 'PUT', path: `/v1/categories/${long(129)}`, body: {}, status: 400, code: 'bad_request', names: 'category' },
+  { name: 'user id over 128 chars', auth: 'secret', method: 'PUT', path: `/v1/users/${long(129)}`, body: { name: 'x' }, status: 400, code: 'bad_request', names: 'userId' },
+  { name: 'user name is an object', auth: 'secret', method: 'PUT', path: '/v1/users/u1', body: { name: { first: 'a' } }, status: 400, code: 'bad_request', names: 'name' },
+  { name: 'admin list limit 0', auth: 'secret', method: 'GET', path: '/v1/users/u1/notifications?limit=0', status: 400, code: 'bad_request', names: 'limit' },
+  // inbox list and changes query strings
+  Q('list limit 0', '/v1/inbox/notifications?limit=0', 'limit'),
+  Q('list limit 101', '/v1/inbox/notifications?limit=101', 'limit'),
+  Q('list limit not a number', '/v1/inbox/notifications?limit=ten', 'limit'),
+  Q('list read=maybe', '/v1/inbox/notifications?read=maybe', 'read'),
+  Q('list archived=2', '/v1/inbox/notifications?archived=2', 'archived'),
+  Q('list bad cursor', '/v1/inbox/notifications?cursor=!!not-a-cursor!!', 'cursor'),
+  Q('changes since=-1', '/v1/inbox/changes?since=-1', 'since'),
+  Q('changes since=abc', '/v1/inbox/changes?since=abc', 'since'),
+  Q('changes since beyond current seq', '/v1/inbox/changes?since=999999', 'since'),
+  Q('changes limit 1001', '/v1/inbox/changes?since=0&limit=1001', 'limit'),
+  // patch
+  P('empty patch', {}, /body|read|seen|archived|snoozedUntil/),
+  P('read is a string', { read: 'yes' }, 'read'),
+  P('snoozedUntil is not a date', { snoozedUntil: 'later' }, 'snoozedUntil'),
+  P('snoozedUntil in the past', { snoozedUntil: '2001-01-01T00:00:00.000Z' }, 'snoozedUntil'),
+  P('unknown patch field', { pinned: true }, 'pinned'),
+  P('id over 128 chars', { read: true }, 'id', () => `/v1/inbox/notifications/${long(129)}`),
+  { name: 'unknown id', auth: 'session', method: 'PATCH', path: '/v1/inbox/notifications/n_does_not_exist', body: { read: true }, status: 404, code: 'not_found', names: /notification|n_does_not_exist|id/i },
+  { name: 'delete id over 128 chars', auth: 'session', method: 'DELETE', path: `/v1/inbox/notifications/${long(129)}`, status: 400, code: 'bad_request', names: 'id' },
+  // bulk
+  B('bulk with both ids and filter', { ids: ['a'], filter: {}, read: true }, /ids|filter/),
+  B('bulk with neither ids nor filter', { read: true }, /ids|filter/),
+  B('bulk with empty ids', { ids: [], read: true }, 'ids'),
+  B('bulk with 1001 ids', { ids: Array.from({ length: 1001 }, (_, i) => `n${i}`), read: true }, 'ids'),
+  B('bulk without read/seen/archived', { ids: ['a'] }, /read|seen|archived/),
+  B('bulk filter.read is a string', { filter: { read: 'no' }, read: true }, 'read'),
+  // preferences
+  PREF('preferences without categories', {}, 'categories'),
+  PREF('preferences with an unknown channel', { categories: { general: { channels: { fax: false } } } }, 'fax'),
+  PREF('preferences channel is a string', { categories: { general: { channels: { email: 'off' } } } }, 'email'),
+  // session exchange
+  { name: 'session without appId', auth: 'none', method: 'POST', path: '/v1/inbox/session', body: { userId: 'u1', userKey: 'ab' }, status: 400, code: 'bad_request', names: 'appId' },
+  { name: 'session appId with bad chars', auth: 'none', method: 'POST', path: '/v1/inbox/session', body: { appId: 'a b/c', userId: 'u1', userKey: 'ab' }, status: 400, code: 'bad_request', names: 'appId' },
+  { name: 'session userId over 128 chars', auth: 'none', method: 'POST', path: '/v1/inbox/session', body: { appId: 'app_a', userId: long(129), userKey: 'ab' }, status: 400, code: 'bad_request', names: 'userId' },
+];
+
+describe.each(databases())('bad inputs (%s)', (db) => {
+  const h = useServer(db);
+  let token = '';
+  let id = '';
+
+  beforeAll(async () => {
+    const u = await h.user(rid());
+    token = u.token;
+    [id] = (await h.notify(u.id, 1)) as [string];
+  });
+
+  it('the table has at least 30 rows', () => {
+    if (rows.length < 30) throw new Error(`only ${rows.length} rows`);
+  });
+
+  it.each(rows.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
+    const o: CallOptions = { body: row.body, headers: row.headers };
+    if (row.raw !== undefined) o.raw = row.raw;
+    if (row.auth === 'secret') o.token = h.appA.secret;
+    if (row.auth === 'session') o.token = token;
+    const path = typeof row.path === 'function' ? row.path(id) : row.path;
+    expectError(await h.call(row.method, path, o), row.status, row.code, row.names);
+  });
+});

@@ -1,0 +1,77 @@
+// Keyset pagination: stable under concurrent inserts, no duplicates, nothing skipped, strict order.
+import { describe, expect, it } from 'vitest';
+import type { ListResponse, Notification } from '@belfry/core/api';
+import { databases, expectError, rid, useServer, type Res } from './harness';
+
+/** createdAt DESC, id DESC: a negative number when a comes first. */
+const order = (a: Notification, b: Notification) =>
+  a.createdAt === b.createdAt ? (a.id > b.id ? -1 : a.id < b.id ? 1 : 0) : a.createdAt > b.createdAt ? -1 : 1;
+
+describe.each(databases())('pagination (%s)', (db) => {
+  const h = useServer(db);
+
+  it('250 items paged by 20 while new ones arrive: each original exactly once, in order', async () => {
+    const user = await h.user();
+    // 10 parallel writers: many items share a createdAt millisecond, which exercises the id tie-break.
+    const initial = new Set<string>();
+    for (let batch = 0; batch < 25; batch++) {
+      const res = await Promise.all(Array.from({ length: 10 }, (_, i) => h.trigger({ recipients: [user.id], title: `n${batch}-${i}` })));
+      for (const r of res) {
+        expect(r.status, r.text).toBe(201);
+        initial.add(r.body.notifications[0]!.id);
+      }
+    }
+    expect(initial.size).toBe(250);
+
+    const seen: Notification[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const q: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page: Res<ListResponse> = await user.call<ListResponse>('GET', `/v1/inbox/notifications?limit=20${q}`);
+      expect(page.status, page.text).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(20);
+      seen.push(...page.body.items);
+      cursor = page.body.nextCursor;
+      pages++;
+      // newer notifications arrive between pages
+      await h.notify(user.id, 3, { title: 'late' });
+      expect(pages).toBeLessThan(30);
+    } while (cursor);
+
+    const ids = seen.map((n) => n.id);
+    expect(new Set(ids).size, 'no item twice').toBe(ids.length);
+    const originals = ids.filter((id) => initial.has(id));
+    expect(originals.length, 'every original item once').toBe(250);
+    for (let i = 1; i < seen.length; i++) expect(order(seen[i - 1]!, seen[i]!), `order at ${i}`).toBeLessThan(0);
+    expect(pages).toBeGreaterThanOrEqual(13);
+    // late arrivals are newer than the first page, so a fresh first page starts with them
+    const fresh = await user.call<ListResponse>('GET', '/v1/inbox/notifications?limit=5');
+    expect(fresh.body.items.every((n) => n.title === 'late')).toBe(true);
+  });
+
+  it('limit defaults to 20, caps at 100; last page has nextCursor null; filters compose with the cursor', async () => {
+    const user = rid();
+    const ids = await h.notify(user, 25, { category: 'alpha' });
+    await h.notify(user, 5, { category: 'beta' });
+    const u = await h.user(user);
+    const first = await u.call<ListResponse>('GET', '/v1/inbox/notifications');
+    expect(first.body.items).toHaveLength(20);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const all = await u.call<ListResponse>('GET', '/v1/inbox/notifications?limit=100');
+    expect(all.body.items).toHaveLength(30);
+    expect(all.body.nextCursor).toBeNull();
+    const a1 = await u.call<ListResponse>('GET', '/v1/inbox/notifications?category=alpha&limit=20');
+    const a2 = await u.call<ListResponse>('GET', `/v1/inbox/notifications?category=alpha&limit=20&cursor=${a1.body.nextCursor}`);
+    const alpha = [...a1.body.items, ...a2.body.items].map((n) => n.id);
+    expect(alpha.sort()).toEqual([...ids].sort());
+    expect(a2.body.nextCursor).toBeNull();
+  });
+
+  it('a cursor that is not one of ours is a 400 naming cursor', async () => {
+    const u = await h.user();
+    for (const cursor of ['%%%', 'bm90LWEtY3Vyc29y', 'eyJ4IjoxfQ']) {
+      expectError(await u.call('GET', `/v1/inbox/notifications?cursor=${cursor}`), 400, 'bad_request', 'cursor');
+    }
+  });
+});
