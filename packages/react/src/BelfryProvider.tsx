@@ -1,0 +1,104 @@
+'use client';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createBelfry, type BelfryClient, type BelfryOptions } from '@belfry/core';
+import { ClientContext, UiContext, type ColorScheme, type UiConfig } from './context.js';
+import { directionOf, resolveMessages, type Messages } from './messages.js';
+import type { Theme } from './theme.js';
+
+export interface UiOptions {
+  /** BCP 47 locale for text, relative times and direction (default 'en'). */
+  locale?: string;
+  /** Overrides for any shipped string. */
+  messages?: Partial<Messages>;
+  colorScheme?: ColorScheme;
+  theme?: Theme;
+}
+
+export type BelfryProviderProps = UiOptions & { children?: ReactNode } & (
+    | { client: BelfryClient }
+    | (BelfryOptions & { client?: undefined })
+  );
+
+interface Holder {
+  key: string;
+  client: BelfryClient;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/** Identity of the options that need a new client when they change (functions compare by reference). */
+function optionsKey(options: BelfryOptions, fnIds: { map: WeakMap<object, number>; next: number }): string {
+  return JSON.stringify(options, (_key, value: unknown) => {
+    if (typeof value === 'function' || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype)) {
+      let id = fnIds.map.get(value as object);
+      if (id === undefined) {
+        id = ++fnIds.next;
+        fnIds.map.set(value as object, id);
+      }
+      return `#ref${id}`;
+    }
+    return value;
+  });
+}
+
+/**
+ * Provides a client to the hooks and components below. Given `client`, it uses it as is (and never
+ * destroys it). Given options, it creates its own client after mount and destroys it on unmount. The
+ * client lives in a ref and its destruction is deferred by a task, so StrictMode's mount → unmount →
+ * mount keeps one client (one socket) instead of creating two.
+ */
+export function BelfryProvider(props: BelfryProviderProps) {
+  const { children, locale = 'en', messages, colorScheme = 'light', theme } = props;
+  const external = props.client;
+  const ownOptions = external ? null : extractOptions(props as BelfryOptions & UiOptions);
+  const fnIds = useRef({ map: new WeakMap<object, number>(), next: 0 }).current;
+  const key = ownOptions ? optionsKey(ownOptions, fnIds) : '';
+  const latestOptions = useRef(ownOptions);
+  latestOptions.current = ownOptions;
+  const holder = useRef<Holder | null>(null);
+  const [own, setOwn] = useState<BelfryClient | null>(null);
+
+  useEffect(() => {
+    if (external || !latestOptions.current) return undefined;
+    let current = holder.current;
+    if (current && current.key === key) {
+      clearTimeout(current.timer);
+      current.timer = undefined;
+    } else {
+      current = { key, client: createBelfry(latestOptions.current), timer: undefined };
+      holder.current = current;
+    }
+    setOwn(current.client);
+    const mine = current;
+    return () => {
+      mine.timer = setTimeout(() => {
+        mine.client.destroy();
+        if (holder.current === mine) holder.current = null;
+      }, 0);
+    };
+  }, [external, key]);
+
+  const client = external ?? (own && holder.current?.client === own ? own : null);
+
+  const ui = useMemo<UiConfig>(
+    () => ({
+      locale,
+      messages: resolveMessages(locale, messages),
+      dir: directionOf(locale),
+      colorScheme,
+      theme,
+    }),
+    [locale, messages, colorScheme, theme],
+  );
+
+  return (
+    <ClientContext.Provider value={client}>
+      <UiContext.Provider value={ui}>{children}</UiContext.Provider>
+    </ClientContext.Provider>
+  );
+}
+
+function extractOptions(props: BelfryOptions & UiOptions & { children?: ReactNode; client?: undefined }): BelfryOptions {
+  const options: Record<string, unknown> = { ...props };
+  for (const uiKey of ['children', 'client', 'locale', 'messages', 'colorScheme', 'theme']) delete options[uiKey];
+  return options as unknown as BelfryOptions;
+}

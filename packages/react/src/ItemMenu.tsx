@@ -1,0 +1,144 @@
+'use client';
+// The per-notification menu (WAI-ARIA menu button): read/unread, archive, snooze presets.
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { Notification } from '@belfry/core/api';
+import { useUi } from './hooks.js';
+import { useFloating } from './useFloating.js';
+import type { SnoozePreset } from './snooze.js';
+
+export type MenuCommand = 'read' | 'unread' | 'archive' | 'unarchive' | SnoozePreset;
+
+export interface ItemMenuProps {
+  notification: Notification;
+  onCommand(command: MenuCommand): void;
+  /** Whether the button is in the tab order (only inside the list's active row). */
+  tabbable?: boolean;
+}
+
+export function ItemMenu({ notification, onCommand, tabbable = true }: ItemMenuProps) {
+  const { messages } = useUi();
+  const [open, setOpen] = useState(false);
+  const [button, setButton] = useState<HTMLButtonElement | null>(null);
+  const [menu, setMenu] = useState<HTMLDivElement | null>(null);
+  const position = useFloating(button, menu, open, 'bottom-end');
+  const menuId = useId();
+  const focusFirst = useRef(true);
+
+  const entries: Array<[MenuCommand, string]> = [
+    notification.readAt ? ['unread', messages.markUnread] : ['read', messages.markRead],
+    notification.archivedAt ? ['unarchive', messages.unarchive] : ['archive', messages.archive],
+    ['hour', messages.snoozeHour],
+    ['tomorrow', messages.snoozeTomorrow],
+    ['nextWeek', messages.snoozeNextWeek],
+  ];
+
+  useEffect(() => {
+    if (!open || !menu) return undefined;
+    const items = menu.querySelectorAll<HTMLElement>('[role="menuitem"]');
+    (focusFirst.current ? items[0] : items[items.length - 1])?.focus();
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target as Node;
+      if (!menu.contains(target) && !button?.contains(target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => document.removeEventListener('pointerdown', onPointerDown, true);
+  }, [open, menu, button]);
+
+  const close = (returnFocus: boolean) => {
+    setOpen(false);
+    if (returnFocus) button?.focus();
+  };
+
+  const onMenuKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    event.stopPropagation();
+    const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]'));
+    const index = items.indexOf(document.activeElement as HTMLElement);
+    const focus = (i: number) => items[(i + items.length) % items.length]?.focus();
+    switch (event.key) {
+      case 'ArrowDown':
+        focus(index + 1);
+        break;
+      case 'ArrowUp':
+        focus(index - 1);
+        break;
+      case 'Home':
+        focus(0);
+        break;
+      case 'End':
+        focus(items.length - 1);
+        break;
+      case 'Escape':
+        close(true);
+        break;
+      case 'Tab':
+        close(false);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  return (
+    <div className="belfry-menu-wrap">
+      <button
+        type="button"
+        ref={setButton}
+        className="belfry-icon-button belfry-menu-button"
+        aria-label={messages.itemMenu}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        tabIndex={tabbable ? 0 : -1}
+        onClick={(event) => {
+          event.stopPropagation();
+          focusFirst.current = true;
+          setOpen((value) => !value);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+            event.preventDefault();
+            event.stopPropagation();
+            focusFirst.current = event.key === 'ArrowDown';
+            setOpen(true);
+          }
+        }}
+      >
+        <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+          <circle cx="12" cy="5" r="2" fill="currentColor" />
+          <circle cx="12" cy="12" r="2" fill="currentColor" />
+          <circle cx="12" cy="19" r="2" fill="currentColor" />
+        </svg>
+      </button>
+      {open ? (
+        <div
+          ref={setMenu}
+          id={menuId}
+          role="menu"
+          aria-label={messages.itemMenu}
+          className="belfry-menu"
+          style={{ position: 'fixed', left: position.x, top: position.y, visibility: position.ready ? 'visible' : 'hidden' }}
+          onKeyDown={onMenuKeyDown}
+          onClick={(event) => event.stopPropagation()}
+        >
+          {entries.map(([command, label]) => (
+            <button
+              key={command}
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              className="belfry-menu-item"
+              data-command={command}
+              onClick={() => {
+                close(true);
+                onCommand(command);
+              }}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}

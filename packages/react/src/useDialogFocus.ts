@@ -1,0 +1,50 @@
+'use client';
+// Dialog focus management: focus moves in on open, Tab cycles inside, focus returns on close.
+import { useEffect, type KeyboardEvent, type RefObject } from 'react';
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+function focusables(container: HTMLElement): HTMLElement[] {
+  return Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+    (el) => !el.hasAttribute('disabled') && el.getAttribute('aria-hidden') !== 'true' && el.tabIndex >= 0,
+  );
+}
+
+export function useDialogFocus(open: boolean, dialog: RefObject<HTMLElement | null>, returnTo: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    if (!open) return undefined;
+    const el = dialog.current;
+    if (el && !el.contains(document.activeElement)) {
+      (focusables(el)[0] ?? el).focus();
+    }
+    const restore = returnTo.current;
+    return () => {
+      // Only take focus back when it was inside the dialog (or lost to <body>), not when the user clicked elsewhere.
+      const active = document.activeElement;
+      if (restore && (!active || active === document.body || el?.contains(active) || !active.isConnected)) {
+        restore.focus();
+      }
+    };
+  }, [open, dialog, returnTo]);
+}
+
+/** onKeyDown for the dialog: keeps Tab inside it. */
+export function trapTab(event: KeyboardEvent<HTMLElement>) {
+  if (event.key !== 'Tab') return;
+  const list = focusables(event.currentTarget);
+  if (list.length === 0) {
+    event.preventDefault();
+    return;
+  }
+  const first = list[0]!;
+  const last = list[list.length - 1]!;
+  const active = document.activeElement;
+  if (event.shiftKey && (active === first || active === event.currentTarget)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}

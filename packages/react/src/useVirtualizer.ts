@@ -1,0 +1,49 @@
+'use client';
+// A small binding of @tanstack/virtual-core's Virtualizer (the same wiring as its React adapter,
+// without flushSync so it also runs on preact/compat).
+import { useEffect, useLayoutEffect, useReducer, useState } from 'react';
+import {
+  Virtualizer,
+  elementScroll,
+  measureElement,
+  observeElementOffset,
+  observeElementRect,
+  type Rect,
+} from '@tanstack/virtual-core';
+
+const useIsoLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+
+export interface UseVirtualizerOptions {
+  count: number;
+  getScrollElement: () => HTMLElement | null;
+  estimateSize: (index: number) => number;
+  getItemKey?: (index: number) => string | number;
+  overscan?: number;
+  /** Size to assume before the scroll element is measured (and during SSR). */
+  initialRect?: Rect;
+  onChange?: (instance: Virtualizer<HTMLElement, HTMLElement>) => void;
+}
+
+export function useVirtualizer(options: UseVirtualizerOptions): Virtualizer<HTMLElement, HTMLElement> {
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const resolved = {
+    observeElementRect,
+    observeElementOffset,
+    scrollToFn: elementScroll,
+    measureElement,
+    overscan: 6,
+    initialRect: { width: 0, height: 480 },
+    ...options,
+    onChange: (instance: Virtualizer<HTMLElement, HTMLElement>) => {
+      rerender();
+      options.onChange?.(instance);
+    },
+  };
+  const [instance] = useState(() => new Virtualizer<HTMLElement, HTMLElement>(resolved));
+  instance.setOptions(resolved);
+  useIsoLayoutEffect(() => instance._didMount(), [instance]);
+  useIsoLayoutEffect(() => {
+    instance._willUpdate();
+  });
+  return instance;
+}

@@ -1,0 +1,2 @@
+export const APP = 'reacttest';
+export const SECRET = 'sk_test_react';
