@@ -239,6 +239,11 @@ export function createInbox() {
       for (const id of view.ids) {
         if (!opts.reset || (seqOf.get(id) ?? -1) > minSeq || overlaid(id)) candidates.add(id);
       }
+      if (opts.reset) {
+        // Items we learned about after these pages were read (live changes that overtook the
+        // request) belong in the view too, if they match.
+        for (const [id, seq] of seqOf) if (seq > minSeq) candidates.add(id);
+      }
       let ids = [...candidates].filter((id) => {
         const n = items[id];
         return !!n && matchesFilter(n, view.filter, now);

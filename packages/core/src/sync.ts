@@ -41,6 +41,8 @@ export function createSync(deps: SyncDeps) {
   let again = false;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
+  /** Pages read while the baseline was being fetched: the stream must start at the oldest data held. */
+  let earliestPageSeq = Infinity;
 
   function setApplied(seq: number) {
     applied = seq;
@@ -97,7 +99,7 @@ export function createSync(deps: SyncDeps) {
       staleTime: 0,
       gcTime: 0,
     });
-    if (applied === null) setApplied(res.seq);
+    if (applied === null) setApplied(Math.min(res.seq, earliestPageSeq));
   }
 
   async function runCatchUp(): Promise<void> {
@@ -147,6 +149,7 @@ export function createSync(deps: SyncDeps) {
         if (e.code === 'seq_expired') {
           buffer.clear();
           applied = null;
+          earliestPageSeq = Infinity;
           deps.onReset();
         } else if (!stopped) {
           deps.onError(e);
@@ -175,10 +178,13 @@ export function createSync(deps: SyncDeps) {
     },
     /** A page was read at `seq`: the first one sets where the stream starts. */
     notePageSeq(seq: number) {
-      if (applied === null && !catchingUp) {
-        setApplied(seq);
-        pump();
+      if (applied !== null) return;
+      if (catchingUp) {
+        earliestPageSeq = Math.min(earliestPageSeq, seq);
+        return;
       }
+      setApplied(seq);
+      pump();
     },
     catchUp,
     get applied() {

@@ -23,6 +23,8 @@ export interface FaultProxy {
   latencyMs: number;
   /** While true, every new connection is refused at once (a network outage). */
   down: boolean;
+  /** Answer with `Connection: close`, so clients keep no idle keep-alive connections. */
+  noKeepAlive: boolean;
   inject(fault: Fault): void;
   /** Destroys every open connection (HTTP keep-alive and WebSocket upgrades): the network blinked. */
   cutAll(): number;
@@ -40,7 +42,7 @@ export async function startFaultProxy(targetUrl: string, port = 0): Promise<Faul
   let target = new URL(targetUrl);
   const sockets = new Set<net.Socket>();
   const faults: Array<Fault & { left: number }> = [];
-  const state = { latencyMs: 0, down: false, upgrades: 0 };
+  const state = { latencyMs: 0, down: false, upgrades: 0, noKeepAlive: false };
   const log: string[] = [];
   const responses: string[] = [];
   const track = (s: net.Socket) => {
@@ -69,7 +71,13 @@ export async function startFaultProxy(targetUrl: string, port = 0): Promise<Faul
         { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
         (up) => {
           responses.push(`${line} ${up.statusCode}`);
-          res.writeHead(up.statusCode ?? 502, up.headers);
+          const headers = { ...up.headers };
+          if (state.noKeepAlive) {
+            headers.connection = 'close';
+            delete headers['keep-alive'];
+            res.shouldKeepAlive = false;
+          }
+          res.writeHead(up.statusCode ?? 502, headers);
           up.pipe(res);
           up.on('error', () => res.destroy());
         },
@@ -119,6 +127,12 @@ export async function startFaultProxy(targetUrl: string, port = 0): Promise<Faul
     },
     set down(v) {
       state.down = v;
+    },
+    get noKeepAlive() {
+      return state.noKeepAlive;
+    },
+    set noKeepAlive(v) {
+      state.noKeepAlive = v;
     },
     get upgrades() {
       return state.upgrades;
