@@ -2,7 +2,9 @@
 // (trigger over HTTP → badge updated in the page) and optimistic paint under 2 s server latency.
 // The page (bench/page) is the React <Inbox> over @belfry/core, built from source with esbuild.
 import { execSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { ROOT, now, percentile, pool, round, session, sleep, startServer, trigger, userKey } from './lib/common.mjs';
 
@@ -72,6 +74,40 @@ const waitOnline = (page) =>
 
 // ---- render -------------------------------------------------------------------------------------
 
+/**
+ * Seeding 10,000 items for one user through the API is 10,000 trigger calls (minutes on a busy
+ * 2-core machine), and this bench measures the UI, not the API. So a few real triggers create the
+ * user, category and row shape, and the rest are clones of a real row inserted into the server's
+ * SQLite file in one transaction (ids and times in the server's formats, newest first).
+ */
+async function seedClones(server, user, count) {
+  const real = Math.min(count, 20);
+  await pool(Array.from({ length: real }, (_, i) => i), 4, (i) =>
+    trigger(server.url, [user], `Notification ${count - 1 - i}`, { body: `Body of notification number ${count - 1 - i}, with a little text.` }),
+  );
+  const rest = count - real;
+  if (rest <= 0) return;
+  const db = new Database(server.dbPath);
+  try {
+    db.pragma('busy_timeout = 10000');
+    const template = db.prepare('SELECT * FROM notifications WHERE user_id = ? ORDER BY created_at LIMIT 1').get(user);
+    if (!template) throw new Error('seed: no notification row to clone');
+    const columns = Object.keys(template);
+    const insert = db.prepare(`INSERT INTO notifications (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+    const oldest = Date.parse(template.created_at);
+    db.transaction(() => {
+      for (let i = 0; i < rest; i++) {
+        const time = oldest - (i + 1) * 1000;
+        const id = `ntf_${time.toString(36).padStart(9, '0')}${randomBytes(10).toString('hex')}`;
+        const n = rest - 1 - i;
+        insert.run({ ...template, id, title: `Notification ${n}`, body: `Body of notification number ${n}, with a little text.`, created_at: new Date(time).toISOString() });
+      }
+    })();
+  } finally {
+    db.close();
+  }
+}
+
 const RENDER_ITEMS = Number(process.env.BENCH_RENDER_ITEMS ?? 10_000);
 
 export async function benchRender(log) {
@@ -79,9 +115,7 @@ export async function benchRender(log) {
   const ctx = await setup(log, user);
   try {
     const t = Date.now();
-    await pool(Array.from({ length: RENDER_ITEMS }, (_, i) => i), 16, (i) =>
-      trigger(ctx.server.url, [user], `Notification ${i}`, { body: `Body of notification number ${i}, with a little text.` }),
-    );
+    await seedClones(ctx.server, user, RENDER_ITEMS);
     log(`  seeded ${RENDER_ITEMS} notifications in ${round((Date.now() - t) / 1000)} s`);
     await ctx.open('&pageSize=100');
     await waitOnline(ctx.page);
@@ -101,12 +135,16 @@ export async function benchRender(log) {
           const bell = document.querySelector('.belfry-bell');
           const t0 = performance.now();
           bell.click();
+          let inDomMs = null;
           const check = () => {
             const rows = document.querySelectorAll('.belfry-item');
-            if (rows.length === 0) return requestAnimationFrame(check);
+            if (rows.length > 0) inDomMs ??= performance.now() - t0;
+            // Rows count once they can be seen: the popover stays hidden until it is positioned.
+            const visible = rows.length > 0 && getComputedStyle(rows[0]).visibility !== 'hidden';
+            if (!visible) return requestAnimationFrame(check);
             // This frame paints the rows; a message posted now runs right after that paint.
             const ch = new MessageChannel();
-            ch.port1.onmessage = () => done({ openMs: performance.now() - t0, rowsAtFirstPaint: rows.length });
+            ch.port1.onmessage = () => done({ openMs: performance.now() - t0, rowsInDomMs: inDomMs, rowsAtFirstPaint: rows.length });
             ch.port2.postMessage(null);
           };
           requestAnimationFrame(check);
@@ -154,6 +192,7 @@ export async function benchRender(log) {
     const figures = {
       items: loaded,
       openMs: round(open.openMs),
+      rowsInDomMs: round(open.rowsInDomMs),
       rowsAtFirstPaint: open.rowsAtFirstPaint,
       renderedRows: rows,
       maxRowsWhileScrolling: scroll.maxRows,
@@ -166,7 +205,7 @@ export async function benchRender(log) {
       budget: 'open ≤ 50 ms, ≤ 100 rendered rows',
       ok,
       figures,
-      summary: `${loaded} items: bell click → first painted rows ${figures.openMs} ms; ${rows} rows rendered (max ${scroll.maxRows} while scrolling); full scroll to #${scroll.lastIndex}: ${scroll.frames} frames, ${scroll.dropped} dropped, worst ${figures.scroll.maxFrameMs} ms`,
+      summary: `${loaded} items: bell click → first painted rows ${figures.openMs} ms (in the DOM after ${figures.rowsInDomMs} ms); ${rows} rows rendered (max ${scroll.maxRows} while scrolling); full scroll to #${scroll.lastIndex}: ${scroll.frames} frames, ${scroll.dropped} dropped, worst ${figures.scroll.maxFrameMs} ms`,
     };
   } finally {
     await ctx.close();

@@ -3,7 +3,10 @@
 // from the first call until every client has it, and the server's peak RSS. Budget: N=5,000 ≤ 1 s.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { ROOT, startServer } from './lib/common.mjs';
+
+const SESSION_SECRET = randomBytes(24).toString('hex');
 
 const SIZES = (process.env.BENCH_FANOUT_SIZES ?? '1000,2000,5000').split(',').map(Number);
 const BUDGET_MS = 1000;
@@ -12,6 +15,7 @@ function runLoad(url, n, prefix) {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [join(ROOT, 'bench/lib/fanout-load.mjs'), url, String(n), prefix], {
       cwd: ROOT,
+      env: { ...process.env, BELFRY_SESSION_SECRET: SESSION_SECRET },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -34,7 +38,7 @@ function runLoad(url, n, prefix) {
 export async function benchFanout(log) {
   const rows = [];
   for (const n of SIZES) {
-    const server = await startServer();
+    const server = await startServer({ BELFRY_SESSION_SECRET: SESSION_SECRET });
     let peak = server.rss();
     const sampler = setInterval(() => {
       try {

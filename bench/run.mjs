@@ -27,6 +27,7 @@ const names = selected.length ? selected : Object.keys(BENCHES);
 const log = (line) => console.log(line);
 const results = [];
 const started = Date.now();
+const loadAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
 
 for (const name of names) {
   console.log(`\n━━ bench: ${name} ━━`);
@@ -58,6 +59,8 @@ const machine = {
   cpus: os.cpus().length,
   cpuModel: os.cpus()[0]?.model ?? null,
   memoryGB: Math.round(os.totalmem() / 2 ** 30),
+  // Other work on the machine skews every figure; recorded so results can be read in context.
+  loadAverageAtStart: loadAtStart,
   totalSeconds: Math.round((Date.now() - started) / 1000),
 };
 
@@ -67,7 +70,7 @@ const verdict = (r) => (r.notRun && !r.summary ? 'not run' : r.ok ? 'ok' : 'FAIL
 const md = [
   '# Belfry benchmark results',
   '',
-  `${machine.date} · commit ${commit ?? '?'} · Node ${machine.node} · ${machine.cpus} × ${machine.cpuModel} · ${machine.memoryGB} GB · whole run ${machine.totalSeconds} s`,
+  `${machine.date} · commit ${commit ?? '?'} · Node ${machine.node} · ${machine.cpus} × ${machine.cpuModel} · ${machine.memoryGB} GB · load average at start ${loadAtStart.join(' / ')} · whole run ${machine.totalSeconds} s`,
   '',
   '| bench | figures | budget | result |',
   '| --- | --- | --- | --- |',

@@ -8,7 +8,7 @@ import { pool, round, session, startServer, trigger } from './lib/common.mjs';
 
 const TOTAL = Number(process.env.BENCH_API_NOTIFICATIONS ?? 100_000);
 const USERS = 1000;
-const DURATION = Number(process.env.BENCH_API_SECONDS ?? 10);
+const DURATION = Number(process.env.BENCH_API_SECONDS ?? 5);
 const PG_ADMIN = process.env.BELFRY_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function seed(url, log) {

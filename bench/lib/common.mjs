@@ -46,6 +46,8 @@ export async function startServer(env = {}) {
   return {
     url: info.url,
     pid: child.pid,
+    /** The SQLite file (when no DATABASE_URL was given). */
+    dbPath: env.DATABASE_URL ? null : join(dir, 'belfry.db'),
     /** Resident set size of the server process in bytes (Linux). */
     rss() {
       const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
