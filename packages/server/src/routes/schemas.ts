@@ -1,7 +1,8 @@
 // JSON schemas for every route's params, querystring and body (they also generate the OpenAPI document).
 import { CHANNELS } from '../wire.js';
 
-const str = (maxLength: number, minLength = 0) => ({ type: 'string', minLength, maxLength }) as const;
+// No NUL: PostgreSQL text can't store it, so it must be a 400 here rather than a 500 at insert time.
+const str = (maxLength: number, minLength = 0) => ({ type: 'string', minLength, maxLength, pattern: '^[^\\u0000]*$' }) as const;
 /** User and notification ids: 1..128 printable characters. */
 export const idString = { type: 'string', minLength: 1, maxLength: 128, pattern: '^[^\\u0000-\\u001f\\u007f]+$' } as const;
 export const categoryKey = { type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_.:-]+$' } as const;
