@@ -87,6 +87,23 @@ export function standalone(input, file, { format = 'es', name, preact = false, p
 
 const configs = {
   core: () => library('core', { index: 'src/index.ts', api: 'src/api/index.ts' }),
+  // @belfry/react: the stylesheet ships as dist/styles.css (its text is also exported as belfryStyles).
+  react: () =>
+    library('react', { index: 'src/index.ts' }, {
+      plugins: [
+        {
+          name: 'belfry-react-css',
+          // Directives are stripped when modules are bundled; the entry keeps one for RSC frameworks.
+          renderChunk(code, chunk) {
+            return chunk.isEntry ? { code: `'use client';\n${code}`, map: null } : null;
+          },
+          generateBundle(output) {
+            if (output.format !== 'es') return;
+            this.emitFile({ type: 'asset', fileName: 'styles.css', source: readFileSync(resolve(pkgDir('react'), 'src/styles.css'), 'utf8') });
+          },
+        },
+      ],
+    }),
   // npm build: @belfry/react is bundled in with react → preact/compat (left as imports of preact), core
   // and the UI's dependencies stay external. dist/belfry.js: everything in one IIFE (global `Belfry`).
   // BELFRY_STANDALONE_ONLY=1 builds just the standalone script (the playground and e2e builds).

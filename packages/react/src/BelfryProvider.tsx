@@ -1,4 +1,3 @@
-'use client';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createBelfry, type BelfryClient, type BelfryOptions } from '@belfry/core';
 import { ClientContext, UiContext, type ColorScheme, type UiConfig } from './context.js';

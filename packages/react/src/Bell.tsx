@@ -1,4 +1,3 @@
-'use client';
 import type { MouseEventHandler, Ref } from 'react';
 import { useCounts, useUi } from './hooks.js';
 import { format } from './messages.js';

@@ -1,4 +1,3 @@
-'use client';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { FeedFilter, Notification } from '@belfry/core/api';
 import type { Rect } from '@tanstack/virtual-core';

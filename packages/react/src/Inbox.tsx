@@ -1,4 +1,3 @@
-'use client';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import type { FeedFilter } from '@belfry/core/api';
 import type { Placement } from '@floating-ui/dom';

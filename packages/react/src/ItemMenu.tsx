@@ -1,4 +1,3 @@
-'use client';
 // The per-notification menu (WAI-ARIA menu button): read/unread, archive, snooze presets.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Notification } from '@belfry/core/api';

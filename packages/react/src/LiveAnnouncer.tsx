@@ -1,4 +1,3 @@
-'use client';
 // A polite live region that announces notifications arriving in realtime.
 import { useEffect, useState } from 'react';
 import { useBelfry, useUi } from './hooks.js';

@@ -1,4 +1,3 @@
-'use client';
 import { useEffect, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type Ref } from 'react';
 import type { Notification, NotificationAction } from '@belfry/core/api';
 import { useBelfry, useUi } from './hooks.js';

@@ -1,4 +1,3 @@
-'use client';
 // Categories × channels switches. Changes are optimistic in core; a failure rolls back there and a
 // message here says so.
 import { useEffect, useId, useState } from 'react';

@@ -1,4 +1,3 @@
-'use client';
 // The element that carries direction, colour scheme and theme tokens for a top-level component.
 import type { CSSProperties, ReactNode } from 'react';
 import type { UiConfig } from './context.js';

@@ -1,4 +1,3 @@
-'use client';
 // WAI-ARIA tabs: one tab stop, arrows move and activate (mirrored in RTL), Home/End jump.
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useUi } from './hooks.js';

@@ -1,4 +1,3 @@
-'use client';
 // Contexts shared by the provider, hooks and components.
 import { createContext } from 'react';
 import type { BelfryClient } from '@belfry/core';

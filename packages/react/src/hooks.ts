@@ -1,4 +1,3 @@
-'use client';
 // Thin hooks over the core client's Readables. Each is a useSyncExternalStore subscription, so they
 // work the same in React 18, React 19 and preact/compat, and render an idle state during SSR or
 // before the provider's client exists.

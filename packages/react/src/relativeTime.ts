@@ -1,4 +1,3 @@
-'use client';
 // Relative times ("5 minutes ago") that stay current. One shared timer ticks for every mounted
 // timestamp instead of one interval per row.
 import { useSyncExternalStore } from 'react';

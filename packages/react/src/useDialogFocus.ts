@@ -1,4 +1,3 @@
-'use client';
 // Dialog focus management: focus moves in on open, Tab cycles inside, focus returns on close.
 import { useEffect, type KeyboardEvent, type RefObject } from 'react';
 

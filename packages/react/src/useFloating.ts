@@ -1,4 +1,3 @@
-'use client';
 // Positions a floating element next to its anchor with Floating UI, and keeps it there while the
 // page scrolls or resizes (autoUpdate). Small on purpose: only what the popover needs.
 import { useLayoutEffect as useReactLayoutEffect, useEffect, useState } from 'react';

@@ -1,4 +1,3 @@
-'use client';
 // A small binding of @tanstack/virtual-core's Virtualizer (the same wiring as its React adapter,
 // without flushSync so it also runs on preact/compat).
 import { useEffect, useLayoutEffect, useReducer, useState } from 'react';
