@@ -32,7 +32,7 @@ export interface BelfryServer {
   app: FastifyInstance;
   /** Creates an app; the secret is returned once and stored hashed (and sealed, see README). */
   createApp(input: CreateAppInput): Promise<{ id: string; secret: string }>;
-  /** Runs one sweep now (snooze wake-ups, expiry) instead of waiting for the timer. */
+  /** Runs one sweep now (snooze wake-ups, expiry, history pruning) instead of waiting for the timer. */
   sweep(): Promise<void>;
   /** Closes sockets, HTTP, timers and the database. Idempotent. */
   close(): Promise<void>;
@@ -116,7 +116,7 @@ export async function createBelfryServer(options: BelfryServerOptions = {}): Pro
       dialect: db.dialect,
       app: fastify,
       createApp: (input) => apps.create(input),
-      sweep: () => sweeper.sweep(),
+      sweep: () => sweeper.sweep(true),
       close: () =>
         (closing ??= (async () => {
           await sweeper.stop();

@@ -34,10 +34,11 @@ export class Sweeper {
     await this.running;
   }
 
-  async sweep(): Promise<void> {
+  /** One pass; history pruning runs at most once a minute unless `pruneNow`. */
+  async sweep(pruneNow = false): Promise<void> {
     await this.wakeSnoozed();
     await this.removeExpired();
-    if (Date.now() - this.lastPrune >= PRUNE_EVERY_MS) {
+    if (pruneNow || Date.now() - this.lastPrune >= PRUNE_EVERY_MS) {
       this.lastPrune = Date.now();
       await this.prune();
     }

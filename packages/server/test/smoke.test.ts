@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,12 +53,14 @@ const kinds = pgReachable ? (['sqlite', 'postgres'] as const) : (['sqlite'] as c
 describe.each(kinds)('smoke on %s', (kind) => {
   let server: BelfryServer;
   let drop: () => Promise<void>;
+  let dbOptions: { sqlitePath?: string; databaseUrl?: string } = {};
   const secret = 'sk_test_smoke';
   const appId = 'smoke';
 
   beforeAll(async () => {
     const db = await freshDb(kind);
     drop = db.drop;
+    dbOptions = db.options;
     server = await createBelfryServer({
       ...db.options,
       port: 0,
@@ -177,6 +180,29 @@ describe.each(kinds)('smoke on %s', (kind) => {
     const cursor = await call<{ error: { field: string } }>('GET', '/v1/inbox/notifications?cursor=%%%', token);
     expect(cursor.status).toBe(400);
     expect(cursor.body.error.field).toBe('cursor');
+  });
+
+  it('answers 410 seq_expired for a since older than the retained history', async () => {
+    const userId = `old_${randomBytes(4).toString('hex')}`;
+    const token = await session(userId);
+    for (const title of ['a', 'b']) await call('POST', '/v1/notifications', secret, { recipients: [userId], category: 'c', title });
+    const backdate = `update changes set created_at = '2000-01-01T00:00:00.000Z' where user_id = $1 and seq = 1`;
+    if (kind === 'sqlite') {
+      const file = new SQLite(dbOptions.sqlitePath!);
+      file.prepare(backdate.replace('$1', '?')).run(userId);
+      file.close();
+    } else {
+      const client = new pg.Client({ connectionString: dbOptions.databaseUrl! });
+      await client.connect();
+      await client.query(backdate, [userId]);
+      await client.end();
+    }
+    await server.sweep();
+    const gone = await call<{ error: { code: string } }>('GET', '/v1/inbox/changes?since=0', token);
+    expect(gone.status).toBe(410);
+    expect(gone.body.error.code).toBe('seq_expired');
+    const kept = await call<ChangesResponse>('GET', '/v1/inbox/changes?since=1', token);
+    expect(kept.body.changes.map((c) => c.seq)).toEqual([2]);
   });
 
   it('wakes snoozed notifications with an updated change', async () => {
