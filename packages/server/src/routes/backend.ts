@@ -14,6 +14,15 @@ import * as s from './schemas.js';
 const DATA_LIMIT = 16 * 1024;
 const security = [{ secretKey: [] }];
 
+/** Bytes of the JSON text; absurdly deep nesting that can't be serialized counts as too large. */
+function serializedSize(value: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(value));
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
 export async function backendRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
   const onRequest = secretGuard(ctx.apps);
 
@@ -22,7 +31,7 @@ export async function backendRoutes(app: FastifyInstance, ctx: Context): Promise
     { onRequest, schema: { tags: ['backend'], security, body: s.triggerBody, querystring: s.emptyQuery } },
     async (request, reply) => {
       const body = request.body;
-      if (body.data !== undefined && Buffer.byteLength(JSON.stringify(body.data)) > DATA_LIMIT) {
+      if (body.data !== undefined && serializedSize(body.data) > DATA_LIMIT) {
         throw badRequest('data', 'body/data must be at most 16 KB when serialized');
       }
       if (body.expiresAt !== undefined && Date.parse(body.expiresAt) <= Date.now()) {
