@@ -8,7 +8,7 @@ import { MasterKey } from './auth/masterKey.js';
 import { SessionTokens } from './auth/sessionTokens.js';
 import type { Context } from './context.js';
 import { connectDb, type Dialect } from './db/connect.js';
-import { installErrorHandling } from './http/errorHandler.js';
+import { installErrorHandling, routerErrorResponse } from './http/errorHandler.js';
 import { installJsonParser } from './http/jsonParser.js';
 import { rateLimitKey } from './http/rateLimitKey.js';
 import { validatorCompiler } from './http/validation.js';
@@ -56,6 +56,7 @@ export async function createBelfryServer(options: BelfryServerOptions = {}): Pro
       return503OnClosing: true,
       // Ids may be 128 characters; longer ones must reach validation (a 400 naming the field), not the router's 414.
       routerOptions: { maxParamLength: 1024 },
+      frameworkErrors: routerErrorResponse,
     });
     app.setValidatorCompiler(validatorCompiler());
     installJsonParser(app);

@@ -2,7 +2,7 @@
 // never a 500.
 import type { ErrorBody, ErrorCode } from '@belfry/core/api';
 import type { ErrorObject } from 'ajv';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
 import { describeValidation } from './validation.js';
 
@@ -16,6 +16,17 @@ const byStatus: Record<number, ErrorCode> = {
   415: 'bad_request',
   429: 'rate_limited',
 };
+
+/** Errors the router raises before any route runs (bad percent-encoding, over-long path segments). */
+export function routerErrorResponse(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const body: ErrorBody = {
+    error: tooLong
+      ? { code: 'bad_request', message: 'a path parameter (id) is too long', field: 'id' }
+      : { code: 'bad_request', message: 'the URL path is not validly percent-encoded (id)', field: 'id' },
+  };
+  void reply.status(tooLong ? 414 : 400).type('application/json').send(body);
+}
 
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | ApiError, request, reply) => {
