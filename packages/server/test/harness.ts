@@ -46,10 +46,13 @@ async function probePostgres(): Promise<string | null> {
 
 const pgUnavailable = await probePostgres();
 
-/** The databases every suite runs against. PostgreSQL is skipped (with a printed reason) only outside CI. */
+/**
+ * The databases every suite runs against. PostgreSQL is skipped (with a printed reason) only outside
+ * CI and when DATABASE_URL was not given; otherwise an unreachable PostgreSQL fails the suites.
+ */
 export function databases(): DbKind[] {
-  if (pgUnavailable && !process.env.CI) {
-    console.warn(`[belfry server tests] skipping PostgreSQL: ${pgUnavailable} (set CI=true to make this fatal)`);
+  if (pgUnavailable && !process.env.CI && !process.env.DATABASE_URL) {
+    console.warn(`[belfry server tests] skipping PostgreSQL: ${pgUnavailable} (fatal when CI or DATABASE_URL is set)`);
     return ['sqlite'];
   }
   return ['sqlite', 'postgres'];
@@ -63,11 +66,12 @@ async function freshDatabase(kind: DbKind): Promise<{ options: ServerOptions; dr
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'belfry-test-'));
     return {
-      options: { sqlitePath: join(dir, 'belfry.db') },
+      // '' (not undefined) so the server does not fall back to env DATABASE_URL
+      options: { sqlitePath: join(dir, 'belfry.db'), databaseUrl: '' },
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
-  if (pgUnavailable) throw new Error(`CI requires PostgreSQL: ${pgUnavailable}`);
+  if (pgUnavailable) throw new Error(`PostgreSQL is required here (CI or DATABASE_URL set): ${pgUnavailable}`);
   const name = `belfry_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
