@@ -12,6 +12,7 @@ import { Tabs, type TabItem } from './Tabs.js';
 import type { ColorScheme } from './context.js';
 import { useBelfry, useCounts, useUi } from './hooks.js';
 import type { Theme } from './theme.js';
+import { eventWithin, part } from './dom.js';
 import { trapTab, useDialogFocus } from './useDialogFocus.js';
 import { useFloating } from './useFloating.js';
 
@@ -85,7 +86,8 @@ export function Inbox(props: InboxProps) {
   const setOpenRef = useRef(setOpen);
   setOpenRef.current = setOpen;
 
-  useDialogFocus(open, dialogRef, bellRef);
+  // Focus moves in once the popover is positioned (it is visibility:hidden until then, and unfocusable).
+  useDialogFocus(open && position.ready, dialogRef, bellRef);
 
   useEffect(() => {
     if (!open) setView('feed');
@@ -95,8 +97,7 @@ export function Inbox(props: InboxProps) {
   useEffect(() => {
     if (!open) return undefined;
     const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (dialogRef.current?.contains(target) || bellRef.current?.contains(target)) return;
+      if (eventWithin(event, dialogRef.current, bellRef.current)) return;
       // Menus are positioned inside the dialog, so anything else is outside.
       setOpenRef.current(false);
     };
@@ -160,6 +161,7 @@ export function Inbox(props: InboxProps) {
           aria-labelledby={titleId}
           tabIndex={-1}
           className="belfry-popover"
+          {...part('popover')}
           data-placement={position.placement}
           style={{ position: 'fixed', left: position.x, top: position.y, visibility: position.ready ? undefined : 'hidden' }}
           onKeyDown={onDialogKeyDown}

@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Notification } from '@belfry/core/api';
 import { useUi } from './hooks.js';
+import { activeElementOf, eventWithin } from './dom.js';
 import { useFloating } from './useFloating.js';
 import type { SnoozePreset } from './snooze.js';
 
@@ -33,15 +34,19 @@ export function ItemMenu({ notification, onCommand, tabbable = true }: ItemMenuP
 
   useEffect(() => {
     if (!open || !menu) return undefined;
-    const items = menu.querySelectorAll<HTMLElement>('[role="menuitem"]');
-    (focusFirst.current ? items[0] : items[items.length - 1])?.focus();
     const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!menu.contains(target) && !button?.contains(target)) setOpen(false);
+      if (!eventWithin(event, menu, button)) setOpen(false);
     };
     document.addEventListener('pointerdown', onPointerDown, true);
     return () => document.removeEventListener('pointerdown', onPointerDown, true);
   }, [open, menu, button]);
+
+  // The menu is visibility:hidden (unfocusable) until positioned: focus its first or last item then.
+  useEffect(() => {
+    if (!open || !menu || !position.ready) return;
+    const items = menu.querySelectorAll<HTMLElement>('[role="menuitem"]');
+    (focusFirst.current ? items[0] : items[items.length - 1])?.focus();
+  }, [open, menu, position.ready]);
 
   const close = (returnFocus: boolean) => {
     setOpen(false);
@@ -51,7 +56,7 @@ export function ItemMenu({ notification, onCommand, tabbable = true }: ItemMenuP
   const onMenuKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     event.stopPropagation();
     const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]'));
-    const index = items.indexOf(document.activeElement as HTMLElement);
+    const index = items.indexOf(activeElementOf(event.currentTarget) as HTMLElement);
     const focus = (i: number) => items[(i + items.length) % items.length]?.focus();
     switch (event.key) {
       case 'ArrowDown':

@@ -3,6 +3,7 @@ import type { Notification, NotificationAction } from '@belfry/core/api';
 import { useBelfry, useUi } from './hooks.js';
 import { ItemMenu, type MenuCommand } from './ItemMenu.js';
 import { formatRelative, useNow } from './relativeTime.js';
+import { part } from './dom.js';
 import { RichText } from './RichText.js';
 import { safeUrl } from './safeUrl.js';
 import { snoozeUntil } from './snooze.js';
@@ -101,6 +102,7 @@ export function NotificationItem(props: NotificationItemProps) {
       ref={itemRef}
       role="listitem"
       className="belfry-item"
+      {...part('item')}
       data-unread={unread ? 'true' : 'false'}
       data-id={n.id}
       data-index={index}

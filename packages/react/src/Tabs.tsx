@@ -1,5 +1,6 @@
 // WAI-ARIA tabs: one tab stop, arrows move and activate (mirrored in RTL), Home/End jump.
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { part } from './dom.js';
 import { useUi } from './hooks.js';
 
 export interface TabItem {
@@ -47,7 +48,7 @@ export function Tabs({ tabs, selected, onSelect, label, children }: TabsProps) {
 
   return (
     <>
-      <div className="belfry-tabs" role="tablist" aria-label={label} ref={listRef} onKeyDown={onKeyDown}>
+      <div className="belfry-tabs" role="tablist" aria-label={label} ref={listRef} onKeyDown={onKeyDown} {...part('tabs')}>
         {tabs.map((tab) => {
           const active = tab.key === selected;
           return (

@@ -1,5 +1,6 @@
 // Dialog focus management: focus moves in on open, Tab cycles inside, focus returns on close.
 import { useEffect, type KeyboardEvent, type RefObject } from 'react';
+import { activeElementOf } from './dom.js';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -14,13 +15,13 @@ export function useDialogFocus(open: boolean, dialog: RefObject<HTMLElement | nu
   useEffect(() => {
     if (!open) return undefined;
     const el = dialog.current;
-    if (el && !el.contains(document.activeElement)) {
+    if (el && !el.contains(activeElementOf(el))) {
       (focusables(el)[0] ?? el).focus();
     }
     const restore = returnTo.current;
     return () => {
       // Only take focus back when it was inside the dialog (or lost to <body>), not when the user clicked elsewhere.
-      const active = document.activeElement;
+      const active = activeElementOf(restore);
       if (restore && (!active || active === document.body || el?.contains(active) || !active.isConnected)) {
         restore.focus();
       }
@@ -38,7 +39,7 @@ export function trapTab(event: KeyboardEvent<HTMLElement>) {
   }
   const first = list[0]!;
   const last = list[list.length - 1]!;
-  const active = document.activeElement;
+  const active = activeElementOf(event.currentTarget);
   if (event.shiftKey && (active === first || active === event.currentTarget)) {
     event.preventDefault();
     last.focus();
