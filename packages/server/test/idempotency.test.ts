@@ -21,6 +21,12 @@ describe.each(databases())('idempotency (%s)', (db) => {
     expect(second.body.notifications).toEqual(first.body.notifications);
     expect(second.body.suppressed).toEqual(first.body.suppressed);
     for (const u of [u1, u2]) expect((await adminList(u)).body.items).toHaveLength(1);
+    // a repeat with a different body is still the original result, and creates nothing
+    const u3 = rid();
+    const third = await h.trigger({ ...req, recipients: [u3], title: 'Changed' });
+    expect(third.status, third.text).toBe(200);
+    expect(third.body).toEqual({ ...first.body, replayed: true });
+    expect((await adminList(u3)).body.items).toHaveLength(0);
   });
 
   it('10 concurrent requests with one key: exactly one 201, nine 200 replayed, one notification', async () => {

@@ -50,6 +50,23 @@ describe.each(databases())('pagination (%s)', (db) => {
     expect(fresh.body.items.every((n) => n.title === 'late')).toBe(true);
   });
 
+  it('paging the unread filter while marking each page read still yields every unread item once', async () => {
+    const user = await h.user();
+    const ids = await h.notify(user.id, 45);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const q: string = cursor ? `&cursor=${cursor}` : '';
+      const page: Res<ListResponse> = await user.call<ListResponse>('GET', `/v1/inbox/notifications?read=false&limit=10${q}`);
+      const pageIds = page.body.items.map((n) => n.id);
+      seen.push(...pageIds);
+      // the page leaves the filter before the next one is read
+      if (pageIds.length) await user.call('POST', '/v1/inbox/notifications/bulk', { ids: pageIds, read: true });
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...ids].reverse());
+  });
+
   it('limit defaults to 20, caps at 100; last page has nextCursor null; filters compose with the cursor', async () => {
     const user = rid();
     const ids = await h.notify(user, 25, { category: 'alpha' });

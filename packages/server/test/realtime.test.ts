@@ -47,6 +47,17 @@ describe.each(databases())('realtime (%s)', (db) => {
     expect(t1!.events).toHaveLength(0);
   });
 
+  it('concurrent writes to one user arrive over the socket in seq order without gaps', async () => {
+    const u = await h.user();
+    const s = await connect(u.token);
+    const res = await Promise.all(Array.from({ length: 15 }, () => h.trigger({ recipients: [u.id] })));
+    expect(res.map((r) => r.status)).toEqual(Array(15).fill(201));
+    await Promise.all(res.slice(0, 5).map((r) => u.call('PATCH', `/v1/inbox/notifications/${r.body.notifications[0]!.id}`, { read: true })));
+    await waitFor(() => s.events.length >= 20, 8000, '20 events');
+    expect(s.events.map((e) => e.change.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(s.events[19]?.counts).toMatchObject({ total: 15, unread: 10 });
+  });
+
   it('a bulk update is one event carrying the ids; a trigger to many users reaches each once', async () => {
     const u1 = await h.user();
     const u2 = await h.user();
