@@ -75,6 +75,7 @@ export function createBelfry(options: BelfryOptions): BelfryClient {
   const realtime = createRealtime({
     apiUrl: opts.apiUrl,
     session,
+    createWebSocket: env.webSocket,
     onEvent: (event) => sync.receive(event),
     onConnect: () => void sync.catchUp(),
     onStatus: (status, error) => {

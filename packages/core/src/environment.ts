@@ -1,4 +1,4 @@
-import type { BroadcastChannelLike, Environment, LocksLike } from './types.js';
+import type { BroadcastChannelLike, Environment, LocksLike, WebSocketLike } from './types.js';
 
 /** Resolved adapters: null means "this runtime has no such facility". */
 export interface ResolvedEnvironment {
@@ -6,6 +6,7 @@ export interface ResolvedEnvironment {
   locks: LocksLike | null;
   onOnlineChange: ((cb: (online: boolean) => void) => () => void) | null;
   onFocus: ((cb: () => void) => () => void) | null;
+  webSocket: ((url: string) => WebSocketLike) | null;
 }
 
 /**
@@ -50,7 +51,15 @@ export function resolveEnvironment(env: Environment = {}): ResolvedEnvironment {
         }
       : null;
 
+  // Read when a socket opens, not now: a WebSocket polyfill installed after creation still counts.
+  const defaultWebSocket = (url: string) => {
+    const Ctor = (globalThis as Record<string, any>).WebSocket;
+    if (typeof Ctor !== 'function') throw new Error('no WebSocket');
+    return new Ctor(url) as WebSocketLike;
+  };
+
   return {
+    webSocket: env.webSocket !== undefined ? env.webSocket : defaultWebSocket,
     broadcastChannel: env.broadcastChannel !== undefined ? env.broadcastChannel : defaultChannel,
     locks: env.locks !== undefined ? env.locks : defaultLocks,
     onOnlineChange: env.onOnlineChange !== undefined ? env.onOnlineChange : defaultOnline,

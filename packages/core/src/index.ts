@@ -18,6 +18,7 @@ export type {
   PreferencesStore,
   Readable,
   Status,
+  WebSocketLike,
 } from './types.js';
 export type {
   BulkPatch,

@@ -1,12 +1,13 @@
-import { io, type Socket } from 'socket.io-client';
 import { SOCKET_EVENT, type ChangeEvent } from './api/types.js';
 import { BelfryError, toBelfryError } from './errors.js';
 import type { Session } from './session.js';
-import type { ConnectionStatus } from './types.js';
+import { createSocketIo, type SocketIo } from './socketio.js';
+import type { ConnectionStatus, WebSocketLike } from './types.js';
 
 export interface RealtimeDeps {
   apiUrl: string;
   session: Session;
+  createWebSocket: ((url: string) => WebSocketLike) | null;
   onEvent(event: ChangeEvent): void;
   /** Every (re)connect: the caller catches up with `/changes?since=`. */
   onConnect(): void;
@@ -17,89 +18,68 @@ export interface RealtimeDeps {
 const MAX_AUTH_FAILURES = 3;
 
 /**
- * The socket.io connection. Each (re)connect authenticates with a fresh session token (the auth
- * callback runs per attempt), so a renewed session is used after a long disconnect. A refused
- * handshake renews the session and retries a bounded number of times; a dead token source stops at
- * once with status 'error' instead of looping.
+ * The realtime connection. Each (re)connect authenticates with a fresh session token, so a renewed
+ * session is used after a long disconnect. A refused handshake renews the session and retries a
+ * bounded number of times; a dead token source stops at once with status 'error' instead of looping.
  */
 export function createRealtime(deps: RealtimeDeps) {
-  let socket: Socket | null = null;
+  let socket: SocketIo | null = null;
   let authFailures = 0;
-  let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   function fail(err: BelfryError) {
-    deps.onStatus('error', err);
     stop();
+    deps.onStatus('error', err);
   }
 
   function start() {
     if (socket) return;
+    if (!deps.createWebSocket) {
+      deps.onStatus('error', new BelfryError('network', 'no WebSocket in this runtime: pass environment.webSocket'));
+      return;
+    }
     authFailures = 0;
     deps.onStatus('connecting');
-    const s: Socket = io(deps.apiUrl, {
-      forceNew: true,
-      transports: ['websocket', 'polling'],
-      reconnectionDelay: 300,
-      reconnectionDelayMax: 3_000,
-      auth: (cb) => {
-        deps.session.getToken().then(
-          (token) => cb({ token }),
-          (err) => {
-            const e = toBelfryError(err);
-            if (e.isAuth) fail(e);
-            // A network failure reaching the session endpoint: let the handshake fail and retry.
-            else cb({ token: '' });
-          },
-        );
+    const s: SocketIo = createSocketIo({
+      url: deps.apiUrl,
+      createWebSocket: deps.createWebSocket,
+      auth: async () => ({ token: await deps.session.getToken() }),
+      onAuthError: (err) => {
+        const e = toBelfryError(err);
+        if (e.isAuth) fail(e);
+        // The session endpoint is unreachable right now: try again like any lost connection.
+        else {
+          deps.onStatus('offline');
+          s.reconnect(1_000);
+        }
+      },
+      onConnect: () => {
+        authFailures = 0;
+        deps.onStatus('online');
+        deps.onConnect();
+      },
+      onDisconnect: () => deps.onStatus('offline'),
+      onConnectError: (message) => {
+        // The server refused the handshake (bad or expired session): renew and retry, boundedly.
+        deps.session.invalidate();
+        if (++authFailures >= MAX_AUTH_FAILURES) {
+          fail(new BelfryError('unauthorized', `realtime connection refused: ${message}`, { status: 401 }));
+          return;
+        }
+        deps.onStatus('connecting');
+        s.reconnect(300 * authFailures);
+      },
+      onEvent: (name, payload) => {
+        if (name === SOCKET_EVENT) deps.onEvent(payload as ChangeEvent);
       },
     });
     socket = s;
-    s.on('connect', () => {
-      authFailures = 0;
-      deps.onStatus('online');
-      deps.onConnect();
-    });
-    s.on('disconnect', (reason) => {
-      if (socket !== s) return;
-      deps.onStatus('offline');
-      // The server closed us on purpose (e.g. shutting down): socket.io does not retry that itself.
-      if (reason === 'io server disconnect') schedule(() => s.connect(), 500);
-    });
-    s.on('connect_error', (err: Error & { data?: unknown }) => {
-      if (socket !== s) return;
-      if (s.active) {
-        deps.onStatus('offline');
-        return; // a transport failure: socket.io's manager retries with backoff
-      }
-      // The server refused the handshake (bad or expired session).
-      deps.session.invalidate();
-      if (++authFailures >= MAX_AUTH_FAILURES) {
-        fail(new BelfryError('unauthorized', `realtime connection refused: ${err.message}`, { status: 401 }));
-        return;
-      }
-      deps.onStatus('connecting');
-      schedule(() => s.connect(), 300 * authFailures);
-    });
-    s.on(SOCKET_EVENT, (event: ChangeEvent) => deps.onEvent(event));
-  }
-
-  function schedule(fn: () => void, ms: number) {
-    if (retryTimer) clearTimeout(retryTimer);
-    retryTimer = setTimeout(() => {
-      retryTimer = null;
-      fn();
-    }, ms);
+    s.open();
   }
 
   function stop() {
-    if (retryTimer) clearTimeout(retryTimer);
-    retryTimer = null;
     const s = socket;
     socket = null;
-    if (s) {
-      s.removeAllListeners();
-      s.disconnect();
-    }
+    s?.close();
   }
 
   return {

@@ -82,6 +82,16 @@ export interface LocksLike {
   request(name: string, options: { signal?: AbortSignal }, callback: () => Promise<void>): Promise<void>;
 }
 
+/** The part of the WebSocket API the realtime connection uses. */
+export interface WebSocketLike {
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: unknown) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+
 export interface Environment {
   broadcastChannel?: ((name: string) => BroadcastChannelLike) | null;
   locks?: LocksLike | null;
@@ -89,6 +99,8 @@ export interface Environment {
   onOnlineChange?: ((cb: (online: boolean) => void) => () => void) | null;
   /** Calls back when the page regains focus/visibility; returns an unsubscribe. */
   onFocus?: ((cb: () => void) => () => void) | null;
+  /** Opens a WebSocket (defaults to globalThis.WebSocket; inject e.g. the `ws` package on Node < 22). */
+  webSocket?: ((url: string) => WebSocketLike) | null;
 }
 
 export interface BelfryOptions {
