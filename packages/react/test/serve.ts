@@ -24,6 +24,14 @@ const server = await createBelfryServer({
   // rest are copies of its row written straight to the database in one transaction (10,000 trigger
   // round trips take minutes on a shared machine). The list, cursor and store code read them as usual.
   configure: async (fastify) => {
+    // Test-only: how many socket.io connections were opened (engine.io handshakes carry no sid).
+    let handshakes = 0;
+    const count = (req: { url?: string | undefined }) => {
+      if (req.url?.startsWith('/socket.io/') && !/[?&]sid=/.test(req.url)) handshakes++;
+    };
+    fastify.server.prependListener('request', count);
+    fastify.server.prependListener('upgrade', count);
+    fastify.get('/__test/handshakes', async () => ({ handshakes }));
     fastify.post('/__test/seed', async (request) => {
       const { userId, count } = request.body as { userId: string; count: number };
       const res = await fastify.inject({
