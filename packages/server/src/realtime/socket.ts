@@ -70,6 +70,8 @@ export async function attachRealtime(
 
   return {
     send: (room, event) => {
+      // Without Redis every listener is local: skip encoding events for users with no open socket.
+      if (redisClients.length === 0 && !io.sockets.adapter.rooms.has(room)) return;
       io.to(room).emit(SOCKET_EVENT, event);
     },
     disconnectAll: () => {

@@ -7,7 +7,7 @@ import { newId, nowIso } from '../ids.js';
 import { ensureCategory } from './categories.js';
 import { optedOut } from './preferences.js';
 import { toNotification } from './rows.js';
-import { ensureUsers } from './users.js';
+import { ensureUsersBulk } from './users.js';
 import { runWork, type WorkDeps } from './work.js';
 
 export interface TriggerResult {
@@ -40,7 +40,7 @@ export async function triggerNotifications(deps: WorkDeps, appId: string, req: T
     }
 
     const category = await ensureCategory(trx, appId, req.category);
-    await ensureUsers(trx, appId, req.recipients);
+    await ensureUsersBulk(deps.db, trx, appId, req.recipients);
     const suppressedIds = await optedOut(trx, appId, category, req.recipients);
     const delivered = req.recipients.filter((id) => !suppressedIds.has(id));
 
@@ -65,9 +65,7 @@ export async function triggerNotifications(deps: WorkDeps, appId: string, req: T
       snoozed_until: null,
       expires_at: req.expiresAt === undefined ? null : new Date(req.expiresAt).toISOString(),
     }));
-    for (let i = 0; i < rows.length; i += 500) {
-      await trx.insertInto('notifications').values(rows.slice(i, i + 500)).execute();
-    }
+    await deps.db.bulkInsert(trx, 'notifications', rows as unknown as Array<Record<string, unknown>>);
     for (const row of rows) {
       const notification: Notification = toNotification(row);
       work.record(row.user_id, seqs.get(row.user_id)!, { type: 'created', notification });

@@ -1,5 +1,6 @@
 // Users exist implicitly (first trigger or session) and can be upserted with a name and locale.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { Db } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import { nowIso } from '../ids.js';
 
@@ -12,6 +13,13 @@ export async function ensureUsers(db: Kysely<Database>, appId: string, userIds: 
       .onConflict((oc) => oc.columns(['app_id', 'id']).doNothing())
       .execute();
   }
+}
+
+/** ensureUsers for a fan-out inside a transaction (thousands of recipients). */
+export async function ensureUsersBulk(db: Db, trx: Transaction<Database>, appId: string, userIds: string[]): Promise<void> {
+  const created_at = nowIso();
+  const rows = userIds.map((id) => ({ app_id: appId, id, name: null, locale: null, created_at }));
+  await db.bulkInsert(trx, 'users', rows, ['app_id', 'id']);
 }
 
 export interface UserRecord {

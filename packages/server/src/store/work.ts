@@ -97,9 +97,7 @@ export class Work {
       const { seq, type, ...payload } = change;
       return { app_id: this.appId, user_id: userId, seq, type, payload: JSON.stringify(payload), created_at };
     });
-    for (let i = 0; i < rows.length; i += 500) {
-      await this.trx.insertInto('changes').values(rows.slice(i, i + 500)).execute();
-    }
+    await this.db.bulkInsert(this.trx, 'changes', rows);
     const missing = [...new Set(this.recorded.map((r) => r.userId))].filter((id) => !this.countCache.has(id));
     if (missing.length > 0) {
       for (const [id, counts] of await countsFor(this.trx, this.appId, missing)) this.countCache.set(id, counts);
