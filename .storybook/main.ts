@@ -13,6 +13,9 @@ const config: StorybookConfig = {
   framework: { name: packageDir('@storybook/react-vite') as '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   async viteFinal(viteConfig) {
+    // Storybook is installed in packages/react: bare imports from its virtual modules resolve from there.
+    viteConfig.root = resolve(here, '../packages/react');
+    viteConfig.server = { ...viteConfig.server, fs: { ...viteConfig.server?.fs, allow: [resolve(here, '..')] } };
     // Workspace packages resolve to their TypeScript source, as in the tests.
     viteConfig.resolve = {
       ...viteConfig.resolve,
