@@ -5,11 +5,13 @@
 // elsewhere the suite is skipped with a printed reason.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBelfry, type BelfryClient, type WebSocketLike } from '@belfry/core';
 import type { Change, ChangeEvent, ChangesResponse, ListResponse, SessionResponse, TriggerResponse } from '@belfry/core/api';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -21,6 +23,8 @@ const SESSION_SECRET = `mp-${randomBytes(16).toString('hex')}`;
 // Every process must hold the same master key: app secrets are sealed with it in the shared database.
 const MASTER_KEY = randomBytes(32).toString('hex');
 const SOCKET_EVENT = 'belfry:change';
+// Node 20 has no global WebSocket (it is behind a flag): @belfry/core gets one from `ws`.
+const WS = createRequire(import.meta.url)('ws') as new (url: string) => WebSocketLike;
 
 // ---- service probes --------------------------------------------------------------------------
 
@@ -285,6 +289,7 @@ describe.skipIf(Boolean(missing) && process.env.CI !== 'true')('several server p
   let b: ServerProc;
   let proxy: Proxy;
   const followers: Follower[] = [];
+  const cleanups: Array<() => void> = [];
 
   beforeAll(async () => {
     if (missing) throw new Error(`CI requires PostgreSQL and Redis: ${missing}`);
@@ -301,6 +306,7 @@ describe.skipIf(Boolean(missing) && process.env.CI !== 'true')('several server p
 
   afterAll(async () => {
     for (const f of followers) f.close();
+    for (const c of cleanups) c();
     await Promise.all([a?.stop(), b?.stop()]);
     await proxy?.close();
     if (databaseUrl) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
@@ -310,6 +316,24 @@ describe.skipIf(Boolean(missing) && process.env.CI !== 'true')('several server p
   const user = `mp-user-${randomBytes(4).toString('hex')}`;
   let viaProxy: Follower; // reaches process A through the proxy
   let direct: Follower; // connected straight to process B
+  let core: BelfryClient; // the real client, through the proxy to A
+
+  /** The core client's view agrees with the server: seq, counts and the newest-first feed prefix. */
+  async function coreAgrees(expectedNewestFirst: string[]) {
+    const n = expectedNewestFirst.length;
+    const feed = core.feed({});
+    const deadline = Date.now() + 20_000;
+    while (core.connection.getState().seq < n || core.counts.getState().total !== n) {
+      if (Date.now() > deadline) {
+        throw new Error(`core client: seq ${core.connection.getState().seq}, total ${core.counts.getState().total}, want ${n}`);
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(core.connection.getState().seq).toBe(n);
+    const ids = feed.getState().items.map((item) => item.id);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids).toEqual(expectedNewestFirst.slice(0, ids.length));
+  }
 
   it('delivers 200 notifications triggered alternately on both processes to both, in one gap-free seq order', async () => {
     // The session minted by A is accepted by B: both sign with BELFRY_SESSION_SECRET.
@@ -317,8 +341,17 @@ describe.skipIf(Boolean(missing) && process.env.CI !== 'true')('several server p
     viaProxy = new Follower(proxy.url, token);
     direct = new Follower(b.url, token);
     followers.push(viaProxy, direct);
+    core = createBelfry({
+      apiUrl: proxy.url,
+      appId: APP,
+      userId: user,
+      userKey: userKey(user),
+      environment: { webSocket: (url) => new WS(url) },
+    });
+    cleanups.push(core.feed({}).subscribe(() => {}), core.counts.subscribe(() => {}), () => core.destroy());
     await viaProxy.until(() => viaProxy.socket.connected, 'socket to A');
     await direct.until(() => direct.socket.connected, 'socket to B');
+    await viaProxy.until(() => core.connection.getState().status === 'online', 'core client online');
 
     const triggered: string[] = [];
     for (let i = 0; i < 200; i++) {
@@ -340,6 +373,7 @@ describe.skipIf(Boolean(missing) && process.env.CI !== 'true')('several server p
     const newestFirst = [...triggered].reverse();
     expect(await listAll(a.url, token)).toEqual(newestFirst);
     expect(await listAll(b.url, token)).toEqual(newestFirst);
+    await coreAgrees(newestFirst);
   }, 120_000);
 
   it('never duplicates or skips a seq when both processes trigger for one user concurrently', async () => {
@@ -369,5 +403,7 @@ describe.skipIf(Boolean(missing) && process.env.CI !== 'true')('several server p
     expect(viaProxy.changes.map((c) => c.seq)).toEqual(Array.from({ length: 220 }, (_, i) => i + 1));
     expect(viaProxy.createdIds()).toEqual(direct.createdIds());
     expect(viaProxy.createdIds().slice(200)).toEqual(more);
+    // @belfry/core, whose process also went away, reconnected through the proxy and caught up.
+    await coreAgrees([...viaProxy.createdIds()].reverse());
   }, 60_000);
 });
