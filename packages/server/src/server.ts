@@ -19,6 +19,7 @@ import { attachRealtime } from './realtime/socket.js';
 import { backendRoutes } from './routes/backend.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { opsRoutes } from './routes/ops.js';
+import { responseDocs } from './routes/responses.js';
 import { Apps, type CreateAppInput } from './store/apps.js';
 import { Sweeper } from './sweeper.js';
 
@@ -80,6 +81,10 @@ export async function createBelfryServer(options: BelfryServerOptions = {}): Pro
       await app.register(rateLimit, { max: o.rateLimit.max, timeWindow: o.rateLimit.timeWindowMs, keyGenerator: rateLimitKey });
     }
     await app.register(swagger, {
+      transform: ({ schema, url, route }) => {
+        const responses = responseDocs[`${String(route.method)} ${route.url}`];
+        return { schema: responses ? { ...schema, response: responses } : schema, url };
+      },
       openapi: {
         info: { title: 'Belfry notifications API', version: '1.0.0' },
         components: {

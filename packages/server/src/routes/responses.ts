@@ -1,0 +1,72 @@
+// Response shapes for the OpenAPI document only. They are attached in @fastify/swagger's transform
+// (not as route response schemas), so serialisation stays plain JSON.stringify and never drops a field.
+const nullable = (type: string, extra: Record<string, unknown> = {}) => ({ type: [type, 'null'], ...extra });
+const date = { type: 'string', format: 'date-time' };
+const obj = (properties: Record<string, unknown>, required = Object.keys(properties)) => ({ type: 'object', properties, required });
+
+const bucket = obj({ total: { type: 'integer' }, unread: { type: 'integer' }, unseen: { type: 'integer' } });
+const counts = obj({ ...bucket.properties, categories: { type: 'object', additionalProperties: bucket } }, ['total', 'unread', 'unseen']);
+const notification = obj({
+  id: { type: 'string' },
+  userId: { type: 'string' },
+  category: { type: 'string' },
+  title: { type: 'string' },
+  body: nullable('string'),
+  actionUrl: nullable('string'),
+  actions: { type: 'array', items: obj({ id: { type: 'string' }, label: { type: 'string' }, url: { type: 'string' }, style: { type: 'string' } }, ['id', 'label']) },
+  avatarUrl: nullable('string'),
+  data: nullable('object'),
+  createdAt: date,
+  readAt: nullable('string', { format: 'date-time' }),
+  seenAt: nullable('string', { format: 'date-time' }),
+  archivedAt: nullable('string', { format: 'date-time' }),
+  snoozedUntil: nullable('string', { format: 'date-time' }),
+  expiresAt: nullable('string', { format: 'date-time' }),
+});
+const change = {
+  type: 'object',
+  description: "created/updated carry `notification`, deleted carries `id`, bulk carries `ids` and `patch`",
+  properties: {
+    seq: { type: 'integer' },
+    type: { type: 'string', enum: ['created', 'updated', 'deleted', 'bulk'] },
+    notification,
+    id: { type: 'string' },
+    ids: { type: 'array', items: { type: 'string' } },
+    patch: { type: 'object' },
+  },
+  required: ['seq', 'type'],
+};
+const channels = { type: 'object', additionalProperties: { type: 'boolean' } };
+const preferences = obj({ categories: { type: 'object', additionalProperties: obj({ label: nullable('string'), locked: { type: 'boolean' }, channels }) } });
+const category = obj({ key: { type: 'string' }, label: nullable('string'), locked: { type: 'boolean' }, defaultChannels: channels });
+const list = obj({ items: { type: 'array', items: notification }, nextCursor: nullable('string'), seq: { type: 'integer' } });
+const seqCounts = obj({ seq: { type: 'integer' }, counts });
+const trigger = obj({
+  notifications: { type: 'array', items: obj({ userId: { type: 'string' }, id: { type: 'string' } }) },
+  suppressed: { type: 'array', items: obj({ userId: { type: 'string' }, reason: { type: 'string', enum: ['opted_out'] } }) },
+  replayed: { type: 'boolean' },
+});
+const error = obj(
+  { error: obj({ code: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } }, ['code', 'message']) },
+);
+
+const ok = (status: number, schema: unknown) => ({ [status]: schema, '4XX': error });
+
+/** "METHOD url" → response documentation. */
+export const responseDocs: Record<string, Record<string, unknown>> = {
+  'POST /v1/notifications': { ...ok(201, trigger), 200: trigger },
+  'PUT /v1/categories/:category': ok(200, obj({ category })),
+  'GET /v1/categories': ok(200, obj({ categories: { type: 'array', items: category } })),
+  'PUT /v1/users/:userId': ok(200, obj({ user: obj({ id: { type: 'string' }, name: nullable('string'), locale: nullable('string'), createdAt: date }) })),
+  'GET /v1/users/:userId/notifications': ok(200, list),
+  'DELETE /v1/users/:userId/notifications/:id': ok(200, seqCounts),
+  'POST /v1/inbox/session': ok(200, obj({ token: { type: 'string' }, expiresAt: date, appId: { type: 'string' }, userId: { type: 'string' } })),
+  'GET /v1/inbox/notifications': ok(200, list),
+  'GET /v1/inbox/counts': ok(200, counts),
+  'PATCH /v1/inbox/notifications/:id': ok(200, obj({ notification, seq: { type: 'integer' }, counts })),
+  'POST /v1/inbox/notifications/bulk': ok(200, obj({ updated: { type: 'integer' }, seq: { type: 'integer' }, counts })),
+  'DELETE /v1/inbox/notifications/:id': ok(200, seqCounts),
+  'GET /v1/inbox/changes': ok(200, obj({ changes: { type: 'array', items: change }, seq: { type: 'integer' }, hasMore: { type: 'boolean' }, counts })),
+  'GET /v1/inbox/preferences': ok(200, preferences),
+  'PUT /v1/inbox/preferences': ok(200, preferences),
+};
