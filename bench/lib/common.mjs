@@ -14,11 +14,11 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export const now = () => performance.timeOrigin + performance.now();
 
 /** Starts bench/lib/server.ts in a child process. env: DATABASE_URL | BENCH_DB, BENCH_STATIC … */
-export async function startServer(env = {}) {
+export async function startServer(env = {}, nodeArgs = []) {
   const dir = mkdtempSync(join(tmpdir(), 'belfry-bench-'));
   const child = spawn(
     process.execPath,
-    ['--conditions=belfry-source', '--import', 'tsx', join(ROOT, 'bench/lib/server.ts')],
+    [...nodeArgs, '--conditions=belfry-source', '--import', 'tsx', join(ROOT, 'bench/lib/server.ts')],
     {
       cwd: ROOT,
       env: { ...process.env, BENCH_DB: join(dir, 'belfry.db'), NODE_ENV: 'production', ...env },
