@@ -183,6 +183,9 @@ describe.each(databases())('auth (%s)', (db) => {
         ['JWT signed by A sent for app B', { appId: B.id, userToken: await jwt({ app: A.id, sub: u }, A.secret, 60) }, [401, 403]],
         ['unsigned (alg none) JWT', { appId: A.id, userToken: `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ app: A.id, sub: u, exp: 9e9 })}.` }, [401]],
         ['session token as user JWT', { appId: A.id, userToken: victim.token }, [401]],
+        ['user JWT without sub', { appId: A.id, userToken: await jwt({ app: A.id }, A.secret, 60) }, [401]],
+        ['user JWT without app', { appId: A.id, userToken: await jwt({ sub: u }, A.secret, 60) }, [401, 403]],
+        ['user JWT signed HS512', { appId: A.id, userToken: await new SignJWT({ app: A.id, sub: u }).setProtectedHeader({ alg: 'HS512' }).setExpirationTime('1m').sign(key(A.secret)) }, [401]],
       ];
       for (const [label, body, statuses] of cases) {
         const res = await exchange(body);

@@ -29,7 +29,7 @@ function startChild(dbFile: string): Promise<Child> {
   );
   return new Promise((res, rej) => {
     let out = '';
-    const timer = setTimeout(() => (proc.kill('SIGKILL'), rej(new Error(`no "belfry listening on" within 20 s:\n${out}`))), 20_000);
+    const timer = setTimeout(() => (proc.kill('SIGKILL'), rej(new Error(`no "belfry listening on" within 45 s:\n${out}`))), 45_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /belfry listening on (http:\/\/\S+)/.exec(out);
@@ -138,5 +138,5 @@ describe('durability (SQLite file, child process, SIGKILL)', () => {
     expect(replay.body).toMatchObject({ replayed: true, notifications: [{ userId: user, id: acked[20] }] });
     const fresh = await trigger(second.url, { recipients: [user], title: 'after restart' });
     expect(fresh.status).toBe(201);
-  }, 60_000);
+  }, 150_000);
 });

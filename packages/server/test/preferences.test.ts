@@ -76,6 +76,39 @@ describe.each(databases())('preferences (%s)', (db) => {
     expect(res.body.notifications).toHaveLength(1);
   });
 
+  it('a locked category refuses any channel off (not only in_app) but accepts turning channels on', async () => {
+    const cat = rid('c');
+    await category(cat, { locked: true, defaultChannels: { sms: false } });
+    const u = await h.user();
+    expectError(await u.call('PUT', '/v1/inbox/preferences', { categories: { [cat]: { channels: { email: false } } } }), 409, 'category_locked', cat);
+    const on = await u.call<Preferences>('PUT', '/v1/inbox/preferences', { categories: { [cat]: { channels: { in_app: true, sms: true } } } });
+    expect(on.status, on.text).toBe(200);
+    expect(on.body.categories[cat]?.channels).toEqual(allOn);
+  });
+
+  it('locking a category overrides an earlier opt-out: delivered, and shown as on', async () => {
+    const cat = rid('c');
+    await category(cat, {});
+    const u = await h.user();
+    await u.call('PUT', '/v1/inbox/preferences', { categories: { [cat]: { channels: { in_app: false } } } });
+    expect((await h.trigger({ recipients: [u.id], category: cat })).body.suppressed).toHaveLength(1);
+    await category(cat, { locked: true });
+    const res = await h.trigger({ recipients: [u.id], category: cat });
+    expect(res.body).toMatchObject({ suppressed: [], notifications: [{ userId: u.id }] });
+    const prefs = await u.call<Preferences>('GET', '/v1/inbox/preferences');
+    expect(prefs.body.categories[cat]).toMatchObject({ locked: true, channels: allOn });
+  });
+
+  it('non-overridden channels follow later changes of the category default; overrides stay', async () => {
+    const cat = rid('c');
+    await category(cat, {});
+    const u = await h.user();
+    await u.call('PUT', '/v1/inbox/preferences', { categories: { [cat]: { channels: { email: false } } } });
+    await category(cat, { defaultChannels: { push: false, email: true } });
+    const got = await u.call<Preferences>('GET', '/v1/inbox/preferences');
+    expect(got.body.categories[cat]?.channels).toEqual({ ...allOn, email: false, push: false });
+  });
+
   it('unknown category in PUT is a 400 naming categories.<key>; preference writes are not inbox changes', async () => {
     const u = await h.user();
     await h.notify(u.id, 1);

@@ -36,6 +36,20 @@ describe.each(databases())('snooze and expiry (%s)', (db) => {
     }
   });
 
+  it('a snooze that is cancelled, or whose item is deleted, wakes nothing later', async () => {
+    const u = await h.user();
+    const [cancelled, deleted] = await h.notify(u.id, 2);
+    const soon = new Date(Date.now() + 1500).toISOString();
+    await u.call('PATCH', `/v1/inbox/notifications/${cancelled}`, { snoozedUntil: soon });
+    await u.call('PATCH', `/v1/inbox/notifications/${deleted}`, { snoozedUntil: soon });
+    await u.call('PATCH', `/v1/inbox/notifications/${cancelled}`, { snoozedUntil: null });
+    await u.call('DELETE', `/v1/inbox/notifications/${deleted}`);
+    const seq = (await u.call<ChangesResponse>('GET', '/v1/inbox/changes?since=0')).body.seq;
+    await new Promise((r) => setTimeout(r, 2300));
+    expect(await changesAfter(u, seq)).toEqual([]);
+    expect(await ids(u)).toEqual([cancelled]);
+  });
+
   it('snoozedUntil null unsnoozes at once', async () => {
     const u = await h.user();
     const [n] = await h.notify(u.id, 1);
@@ -49,7 +63,7 @@ describe.each(databases())('snooze and expiry (%s)', (db) => {
   it('an expired notification disappears with a deleted change', async () => {
     const u = await h.user();
     const [stay] = await h.notify(u.id, 1);
-    const [gone] = await h.notify(u.id, 1, { expiresAt: new Date(Date.now() + 1200).toISOString() });
+    const [gone] = await h.notify(u.id, 1, { expiresAt: new Date(Date.now() + 2000).toISOString() });
     expect(await ids(u)).toEqual([gone, stay]);
     const seq = (await u.call<ChangesResponse>('GET', '/v1/inbox/changes?since=0')).body.seq;
     await waitFor(async () => !(await ids(u)).includes(gone!), 6000, 'the expired item to go');
