@@ -111,6 +111,8 @@ function ensureStandaloneBuilt(log) {
   log('building @belfry/web-component (dist/belfry.js missing or stale) …');
   const run = spawnSync('npm', ['run', 'build', '-w', '@belfry/web-component'], {
     cwd: root,
+    // The package's config builds only dist/belfry.js with this set (no ESM/CJS/d.ts library build).
+    env: { ...process.env, BELFRY_STANDALONE_ONLY: '1' },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
