@@ -99,7 +99,19 @@ export function createSync(deps: SyncDeps) {
       staleTime: 0,
       gcTime: 0,
     });
-    if (applied === null) setApplied(Math.min(res.seq, earliestPageSeq));
+    if (applied === null) {
+      setApplied(Math.min(res.seq, earliestPageSeq));
+      // Events that arrived while the baseline was read are already in it and get dropped, but their
+      // counts are newer than the counts held (a follower tab reads its baseline on its first event).
+      let latest: SeqEvent | undefined;
+      for (const [seq, event] of buffer) {
+        if (seq <= applied! && event.counts && (!latest || seq > latest.change.seq)) latest = event;
+      }
+      if (latest?.counts) {
+        inbox.counts.setServer(latest.counts, latest.change.seq);
+        inbox.publishCounts('success');
+      }
+    }
   }
 
   async function runCatchUp(): Promise<void> {
