@@ -16,6 +16,8 @@ const config: StorybookConfig = {
     // Storybook is installed in packages/react: bare imports from its virtual modules resolve from there.
     viteConfig.root = resolve(here, '../packages/react');
     viteConfig.server = { ...viteConfig.server, fs: { ...viteConfig.server?.fs, allow: [resolve(here, '..')] } };
+    // Stories live outside the package: use the automatic JSX runtime there too.
+    viteConfig.esbuild = { ...(viteConfig.esbuild || {}), jsx: 'automatic' };
     // Workspace packages resolve to their TypeScript source, as in the tests.
     viteConfig.resolve = {
       ...viteConfig.resolve,
