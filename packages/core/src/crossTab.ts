@@ -54,7 +54,8 @@ export function createCrossTab(deps: CrossTabDeps) {
     running = true;
     channel = env.broadcastChannel ? env.broadcastChannel(`belfry:${name}`) : null;
     channel?.addEventListener('message', listener);
-    if (!env.locks) {
+    // Without a channel a follower would hear nothing: lead alone.
+    if (!env.locks || !channel) {
       becomeLeader();
       return;
     }

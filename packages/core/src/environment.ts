@@ -51,12 +51,9 @@ export function resolveEnvironment(env: Environment = {}): ResolvedEnvironment {
         }
       : null;
 
-  // Read when a socket opens, not now: a WebSocket polyfill installed after creation still counts.
-  const defaultWebSocket = (url: string) => {
-    const Ctor = (globalThis as Record<string, any>).WebSocket;
-    if (typeof Ctor !== 'function') throw new Error('no WebSocket');
-    return new Ctor(url) as WebSocketLike;
-  };
+  // Without a WebSocket (Node < 22, SSR) realtime reports an error instead of retrying forever.
+  const defaultWebSocket =
+    typeof g.WebSocket === 'function' ? (url: string) => new (g.WebSocket as new (u: string) => WebSocketLike)(url) : null;
 
   return {
     webSocket: env.webSocket !== undefined ? env.webSocket : defaultWebSocket,

@@ -73,6 +73,8 @@ export function createInbox() {
   const base = new Map<string, Notification>();
   const seqOf = new Map<string, number>();
   const tombstones = new Map<string, number>();
+  /** Bulk patches for items not loaded yet: a page read before the patch must not undo it. */
+  const deferred = new Map<string, Array<{ seq: number; patch: StatePatch }>>();
   const overlays: Overlay[] = [];
   const counts = createCountsModel();
 
@@ -155,8 +157,17 @@ export function createInbox() {
         if (dead !== undefined && dead >= seq) continue;
         const known = seqOf.get(n.id);
         if (known !== undefined && known > seq) continue;
-        base.set(n.id, n);
-        seqOf.set(n.id, seq);
+        let item = n;
+        let at = seq;
+        for (const later of deferred.get(n.id) ?? []) {
+          if (later.seq > at) {
+            item = applyPatch(item, later.patch);
+            at = later.seq;
+          }
+        }
+        deferred.delete(n.id);
+        base.set(n.id, item);
+        seqOf.set(n.id, at);
         touched.push(n.id);
       }
       reconcile(touched, created);
@@ -166,6 +177,7 @@ export function createInbox() {
       tombstones.set(id, Math.max(seq, tombstones.get(id) ?? -1));
       base.delete(id);
       seqOf.delete(id);
+      deferred.delete(id);
       reconcile([id]);
     },
     /** A field patch to known items (bulk changes), applied where our data is older than `seq`. */
@@ -173,7 +185,12 @@ export function createInbox() {
       const touched: string[] = [];
       for (const id of ids) {
         const n = base.get(id);
-        if (!n) continue;
+        if (!n) {
+          const list = deferred.get(id) ?? [];
+          list.push({ seq, patch });
+          deferred.set(id, list);
+          continue;
+        }
         if ((seqOf.get(id) ?? -1) >= seq) continue;
         base.set(id, applyPatch(n, patch));
         seqOf.set(id, seq);
@@ -278,6 +295,7 @@ export function createInbox() {
       base.clear();
       seqOf.clear();
       tombstones.clear();
+      deferred.clear();
       const views: Record<string, ViewRecord> = {};
       for (const [k, v] of Object.entries(store.getState().views)) views[k] = { ...v, ids: [], loaded: false, hasMore: false };
       store.setState({ notifications: {}, views });

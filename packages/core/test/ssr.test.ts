@@ -8,6 +8,7 @@ describe('SSR', () => {
     expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
     const before = process.getActiveResourcesInfo().filter((r) => r !== 'TTYWrap').length;
     let fetches = 0;
+    let sockets = 0;
     const client = createBelfry({
       apiUrl: 'http://127.0.0.1:9',
       appId: 'demo',
@@ -17,6 +18,12 @@ describe('SSR', () => {
         fetches++;
         throw new Error('no network during SSR');
       }) as typeof fetch,
+      environment: {
+        webSocket: () => {
+          sockets++;
+          throw new Error('no sockets during SSR');
+        },
+      },
     });
     const feed = client.feed({ read: false });
     expect(feed.getState()).toBe(feed.getState());
@@ -26,8 +33,27 @@ describe('SSR', () => {
     expect(client.feed({ read: false })).toBe(feed);
     await new Promise((r) => setTimeout(r, 50));
     expect(fetches).toBe(0);
+    expect(sockets).toBe(0);
     client.destroy();
     const after = process.getActiveResourcesInfo().filter((r) => r !== 'TTYWrap').length;
     expect(after).toBeLessThanOrEqual(before);
+  });
+});
+
+describe('runtime without WebSocket', () => {
+  it('reports a clear connection error instead of retrying', async () => {
+    const client = createBelfry({
+      apiUrl: 'http://127.0.0.1:9',
+      appId: 'demo',
+      userId: 'u1',
+      userKey: 'x',
+      fetch: (async () => new Response('{}', { status: 503 })) as typeof fetch,
+      environment: { webSocket: null },
+    });
+    const off = client.connection.subscribe(() => {});
+    expect(client.connection.getState()).toMatchObject({ status: 'error', error: { code: 'network' } });
+    expect(client.connection.getState().error?.message).toMatch(/no WebSocket/);
+    off();
+    client.destroy();
   });
 });
