@@ -1,6 +1,9 @@
 // `npm run bench`: runs every benchmark, prints its figures and budget, writes bench/results.md and
 // bench/results.json, and exits non-zero when a budget is blown or a bench could not run.
 // `node bench/run.mjs size fanout` runs a subset (names: size, render, latency, fanout, api, optimistic).
+// Knobs (env): BELFRY_CHROMIUM (browser path), BENCH_RENDER_ITEMS (10000), BENCH_FANOUT_SIZES
+// (1000,2000,5000), BENCH_API_NOTIFICATIONS (100000), BENCH_API_SECONDS (5 per endpoint),
+// BELFRY_TEST_PG (admin URL of the PostgreSQL server; a fresh database is created and dropped).
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
