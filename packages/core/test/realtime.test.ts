@@ -2,7 +2,9 @@
 // Changes are fed to a follower tab over the (in-memory) BroadcastChannel — the same path the
 // leader's socket events take to other tabs — so the test controls order, gaps and replays; the
 // reconnect test cuts the real socket through the fault proxy.
+import { join } from 'node:path';
 import { userKeyFor } from '@belfry/server';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Change, ChangesResponse, Counts } from '../src/api/types.js';
 import type { BelfryClient, Notification } from '../src/index.js';
@@ -173,5 +175,34 @@ describe('realtime socket', () => {
     expect(changesRequests().length).toBeGreaterThan(before);
     expect(feed.getState().items.map((n) => n.id)).toEqual([...missed].reverse().concat(first));
     expect(arrived).toEqual([first, ...missed]);
+  }, 30_000);
+
+  it('410 seq_expired (history pruned while away) refetches every view and resumes live', async () => {
+    const user = newUser();
+    client = makeClient(proxy.url, user);
+    cleanups.push(() => client.destroy());
+    const feed = client.feed();
+    const unread = client.feed({ read: false });
+    cleanups.push(feed.subscribe(() => {}), unread.subscribe(() => {}), client.counts.subscribe(() => {}));
+    await trigger(server.url, user, { title: 'a' });
+    await waitFor(() => client.connection.getState().status === 'online' && feed.getState().items.length === 1);
+    proxy.down = true;
+    proxy.cutAll();
+    await waitFor(() => client.connection.getState().status === 'offline');
+    await trigger(server.url, user, { title: 'b' });
+    await trigger(server.url, user, { title: 'c' });
+    // The server's retention drops the history the client would need.
+    const db = new Database(join(server.dir, 'belfry.db'));
+    db.prepare('UPDATE users SET pruned_seq = seq WHERE app_id = ? AND id = ?').run(APP.id, user);
+    db.close();
+    const before = proxy.responses.length;
+    proxy.down = false;
+    await waitFor(() => feed.getState().items.length === 3 && unread.getState().items.length === 3, { message: 'refetched', timeout: 15_000 });
+    expect(proxy.responses.slice(before).some((l) => l.startsWith('GET /v1/inbox/changes') && l.endsWith(' 410'))).toBe(true);
+    expect(feed.getState().items.map((n) => n.title)).toEqual(['c', 'b', 'a']);
+    await waitFor(() => client.counts.getState().total === 3);
+    const d = (await trigger(server.url, user, { title: 'd' })).notifications[0]!.id;
+    await waitFor(() => feed.getState().items[0]?.id === d, { message: 'live after reset' });
+    expect(client.counts.getState()).toMatchObject({ total: 4, unread: 4 });
   }, 30_000);
 });
