@@ -35,6 +35,16 @@ describe.each(databases())('inbox (%s)', (db) => {
   it('patch sets and clears timestamps and returns the notification, seq and counts', async () => {
     const u = await h.user();
     const [n] = await h.notify(u.id, 1, { body: 'Body', data: { k: 1 }, actions: [{ id: 'go', label: 'Go', url: 'https://x.test' }] });
+    const [full] = (await u.call<ListResponse>('GET', '/v1/inbox/notifications')).body.items;
+    expect(full).toMatchObject({ id: n, userId: u.id, category: 'general', actionUrl: null, avatarUrl: null, readAt: null, expiresAt: null });
+    expect(Date.now() - Date.parse(full!.createdAt)).toBeLessThan(60_000);
+    const rich = await h.trigger({
+      recipients: [u.id], title: 'Rich', actionUrl: '/inbox/1', avatarUrl: 'https://cdn.test/a.png',
+      actions: [{ id: 'ok', label: 'OK', style: 'primary' }], expiresAt: '2999-01-01T00:00:00.000Z',
+    });
+    const richItem = (await u.call<ListResponse>('GET', '/v1/inbox/notifications')).body.items.find((x) => x.id === rich.body.notifications[0]!.id);
+    expect(richItem).toMatchObject({ actionUrl: '/inbox/1', avatarUrl: 'https://cdn.test/a.png', actions: [{ id: 'ok', label: 'OK', style: 'primary' }], expiresAt: '2999-01-01T00:00:00.000Z', body: null, data: null });
+    await u.call('DELETE', `/v1/inbox/notifications/${richItem!.id}`);
     const read = await u.call<PatchResponse>('PATCH', `/v1/inbox/notifications/${n}`, { read: true, seen: true });
     expect(read.status, read.text).toBe(200);
     expect(read.body.notification).toMatchObject({ id: n, body: 'Body', data: { k: 1 }, readAt: expect.any(String), seenAt: expect.any(String) });
@@ -73,11 +83,21 @@ describe.each(databases())('inbox (%s)', (db) => {
     expect(upsert.body.user).toMatchObject({ id: u.id, name: 'Ada', locale: 'en-GB' });
     const admin = await h.secret<ListResponse>('GET', `/v1/users/${u.id}/notifications`);
     expect(admin.body.items.map((n) => n.id)).toEqual([n2, n1]);
+    const [n3] = await h.notify(u.id, 1, { category: 'other' });
+    await u.call('PATCH', `/v1/inbox/notifications/${n2}`, { read: true });
+    const filtered = async (q: string) => (await h.secret<ListResponse>('GET', `/v1/users/${u.id}/notifications?${q}`)).body.items.map((n) => n.id);
+    expect(await filtered('category=other')).toEqual([n3]);
+    expect(await filtered('read=true')).toEqual([n2]);
+    expect(await filtered('read=false')).toEqual([n3, n1]);
+    const p1 = await h.secret<ListResponse>('GET', `/v1/users/${u.id}/notifications?limit=2`);
+    const p2 = await h.secret<ListResponse>('GET', `/v1/users/${u.id}/notifications?limit=2&cursor=${p1.body.nextCursor}`);
+    expect([...p1.body.items, ...p2.body.items].map((n) => n.id)).toEqual([n3, n2, n1]);
+    await u.call('DELETE', `/v1/inbox/notifications/${n3}`);
     const del = await h.secret<DeleteResponse>('DELETE', `/v1/users/${u.id}/notifications/${n1}`);
     expect(del.status, del.text).toBe(200);
     expect(await list(u)).toEqual([n2]);
-    const ch = await u.call<{ changes: Array<{ type: string; id?: string }> }>('GET', '/v1/inbox/changes?since=2');
-    expect(ch.body.changes).toEqual([{ seq: 3, type: 'deleted', id: n1 }]);
+    const ch = await u.call<{ changes: Array<{ type: string; id?: string }> }>('GET', '/v1/inbox/changes?since=5');
+    expect(ch.body.changes).toEqual([{ seq: 6, type: 'deleted', id: n1 }]);
     const cats = await h.secret<{ categories: Array<{ key: string }> }>('GET', '/v1/categories');
     expect(cats.body.categories.map((c) => c.key)).toContain('general');
   });

@@ -75,6 +75,11 @@ describe.each(databases())('ops (%s)', (db) => {
         ['/v1/inbox/changes', ['get']],
         ['/v1/inbox/preferences', ['get', 'put']],
       ];
+      // generated from the route schemas, not written by hand: the trigger body carries its limits
+      const post = res.body.paths['/v1/notifications']?.post as { requestBody?: { content?: Record<string, { schema?: unknown }> } } | undefined;
+      const schema = JSON.stringify(post?.requestBody?.content?.['application/json']?.schema ?? {});
+      expect(schema).toMatch(/"title":\{[^}]*"maxLength":200/);
+      expect(schema).toMatch(/"recipients":\{[^}]*"maxItems":1000/);
       for (const [path, methods] of expected) {
         expect(Object.keys(res.body.paths), path).toContain(path);
         for (const m of methods) expect(Object.keys(res.body.paths[path] ?? {}), `${m} ${path}`).toContain(m);

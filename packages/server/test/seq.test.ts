@@ -38,6 +38,8 @@ describe.each(databases())('seq and /changes (%s)', (db) => {
     expect(del).toEqual({ seq: 6, type: 'deleted', id: c });
     expect(all.body.counts).toMatchObject({ total: 2, unread: 1 });
     expect((await changes(other, 0)).body.changes.map((ch) => ch.seq)).toEqual([1, 2]);
+    const list = await u.call<{ seq: number }>('GET', '/v1/inbox/notifications');
+    expect(list.body.seq, 'a list page carries the current seq').toBe(6);
   });
 
   it('/changes?since=N returns exactly the changes after N; limit pages with hasMore', async () => {
