@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { ensureStandaloneBuilt } from '../scripts/size.mjs';
 import { ROOT, now, percentile, pool, round, session, sleep, startServer, trigger, userKey } from './lib/common.mjs';
 
 const CHROMIUM = process.env.BELFRY_CHROMIUM ?? '/usr/bin/chromium';
@@ -43,13 +44,14 @@ async function buildPage() {
       logLevel: 'silent',
     });
     copyFileSync(join(ROOT, 'bench/page/index.html'), join(PAGE_DIR, 'index.html'));
+    copyFileSync(join(ROOT, 'bench/page/element.html'), join(PAGE_DIR, 'element.html'));
     return PAGE_DIR;
   })();
   return built;
 }
 
 /** Server + browser + a page signed in as `user`. */
-async function setup(log, user) {
+async function setup(log, user, pageName = 'index.html') {
   ensureChromium(log);
   const dir = await buildPage();
   const { chromium } = await import('playwright-core');
@@ -59,7 +61,7 @@ async function setup(log, user) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const open = async (extra = '') => {
-    await page.goto(`${server.url}/bench/index.html?user=${encodeURIComponent(user)}&key=${userKey(user)}${extra}`);
+    await page.goto(`${server.url}/bench/${pageName}?user=${encodeURIComponent(user)}&key=${userKey(user)}${extra}`);
     await page.waitForSelector('.belfry-bell', { timeout: 20_000 });
   };
   const close = async () => {
@@ -110,14 +112,15 @@ async function seedClones(server, user, count) {
 
 const RENDER_ITEMS = Number(process.env.BENCH_RENDER_ITEMS ?? 10_000);
 
-export async function benchRender(log) {
+/** One page variant: seed, preload every item into the client, open, count rows, optionally scroll. */
+async function renderOn(log, { pageName, label, pageSizeParam = '', scroll: doScroll }) {
   const user = `render-${Date.now().toString(36)}`;
-  const ctx = await setup(log, user);
+  const ctx = await setup(log, user, pageName);
   try {
     const t = Date.now();
     await seedClones(ctx.server, user, RENDER_ITEMS);
-    log(`  seeded ${RENDER_ITEMS} notifications in ${round((Date.now() - t) / 1000)} s`);
-    await ctx.open('&pageSize=100');
+    log(`  ${label}: seeded ${RENDER_ITEMS} notifications in ${round((Date.now() - t) / 1000)} s`);
+    await ctx.open(pageSizeParam);
     await waitOnline(ctx.page);
     // Load every page into the client first: "with 10,000 notifications loaded".
     const loaded = await ctx.page.evaluate(async () => {
@@ -128,16 +131,17 @@ export async function benchRender(log) {
       while (view.getState().hasMore) await view.loadMore();
       return view.getState().items.length;
     });
-    log(`  ${loaded} items loaded in the client`);
+    log(`  ${label}: ${loaded} items loaded in the client`);
     const open = await ctx.page.evaluate(
       () =>
         new Promise((done) => {
-          const bell = document.querySelector('.belfry-bell');
+          const root = window.__root();
+          const bell = root.querySelector('.belfry-bell');
           const t0 = performance.now();
           bell.click();
           let inDomMs = null;
           const check = () => {
-            const rows = document.querySelectorAll('.belfry-item');
+            const rows = root.querySelectorAll('.belfry-item');
             if (rows.length > 0) inDomMs ??= performance.now() - t0;
             // Rows count once they can be seen: the popover stays hidden until it is positioned.
             const visible = rows.length > 0 && getComputedStyle(rows[0]).visibility !== 'hidden';
@@ -151,65 +155,90 @@ export async function benchRender(log) {
         }),
     );
     await sleep(500);
-    const rows = await ctx.page.locator('.belfry-item').count();
-    const scroll = await ctx.page.evaluate(
-      () =>
-        new Promise((done) => {
-          const items = document.querySelectorAll('.belfry-item');
-          const scroller = items[0]?.closest('.belfry-scroll');
-          if (!scroller) return done({ error: 'no .belfry-scroll container around the rows' });
-          const STEP = 1000;
-          const deltas = [];
-          let last = null;
-          let maxRows = 0;
-          const started = performance.now();
-          const frame = (ts) => {
-            if (last !== null) deltas.push(ts - last);
-            last = ts;
-            maxRows = Math.max(maxRows, scroller.querySelectorAll('.belfry-item').length);
-            const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
-            if (atEnd || performance.now() - started > 90_000) {
-              const indexes = [...scroller.querySelectorAll('.belfry-item')].map((el) => Number(el.getAttribute('data-index')));
-              const budget = 1000 / 60;
-              const dropped = deltas.reduce((n, d) => n + Math.max(0, Math.round(d / budget) - 1), 0);
-              return done({
-                frames: deltas.length,
-                dropped,
-                maxFrameMs: Math.max(...deltas),
-                seconds: (performance.now() - started) / 1000,
-                lastIndex: Math.max(...indexes),
-                maxRows,
-                reachedEnd: atEnd,
-              });
-            }
-            scroller.scrollTop += STEP;
-            requestAnimationFrame(frame);
-          };
-          requestAnimationFrame(frame);
-        }),
-    );
-    if (scroll.error) throw new Error(scroll.error);
+    const rows = await ctx.page.evaluate(() => window.__root().querySelectorAll('.belfry-item').length);
+    const scroll = doScroll
+      ? await ctx.page.evaluate(
+          () =>
+            new Promise((done) => {
+              const items = window.__root().querySelectorAll('.belfry-item');
+              const scroller = items[0]?.closest('.belfry-scroll');
+              if (!scroller) return done({ error: 'no .belfry-scroll container around the rows' });
+              const STEP = 1000;
+              const deltas = [];
+              let last = null;
+              let maxRows = 0;
+              const started = performance.now();
+              const frame = (ts) => {
+                if (last !== null) deltas.push(ts - last);
+                last = ts;
+                maxRows = Math.max(maxRows, scroller.querySelectorAll('.belfry-item').length);
+                const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
+                if (atEnd || performance.now() - started > 90_000) {
+                  const indexes = [...scroller.querySelectorAll('.belfry-item')].map((el) => Number(el.getAttribute('data-index')));
+                  const budget = 1000 / 60;
+                  const dropped = deltas.reduce((n, d) => n + Math.max(0, Math.round(d / budget) - 1), 0);
+                  return done({
+                    frames: deltas.length,
+                    dropped,
+                    maxFrameMs: Math.max(...deltas),
+                    seconds: (performance.now() - started) / 1000,
+                    lastIndex: Math.max(...indexes),
+                    maxRows,
+                    reachedEnd: atEnd,
+                  });
+                }
+                scroller.scrollTop += STEP;
+                requestAnimationFrame(frame);
+              };
+              requestAnimationFrame(frame);
+            }),
+        )
+      : null;
+    if (scroll?.error) throw new Error(scroll.error);
     const figures = {
+      page: label,
       items: loaded,
       openMs: round(open.openMs),
       rowsInDomMs: round(open.rowsInDomMs),
       rowsAtFirstPaint: open.rowsAtFirstPaint,
       renderedRows: rows,
-      maxRowsWhileScrolling: scroll.maxRows,
-      scroll: { frames: scroll.frames, droppedFrames: scroll.dropped, maxFrameMs: round(scroll.maxFrameMs), seconds: round(scroll.seconds), lastIndex: scroll.lastIndex, reachedEnd: scroll.reachedEnd },
+      ...(scroll
+        ? {
+            maxRowsWhileScrolling: scroll.maxRows,
+            scroll: { frames: scroll.frames, droppedFrames: scroll.dropped, maxFrameMs: round(scroll.maxFrameMs), seconds: round(scroll.seconds), lastIndex: scroll.lastIndex, reachedEnd: scroll.reachedEnd },
+          }
+        : {}),
       pageErrors: ctx.errors,
     };
-    const ok = figures.openMs <= 50 && Math.max(rows, scroll.maxRows) <= 100 && scroll.reachedEnd && loaded >= RENDER_ITEMS;
-    return {
-      name: 'render',
-      budget: 'open ≤ 50 ms, ≤ 100 rendered rows',
-      ok,
-      figures,
-      summary: `${loaded} items: bell click → first painted rows ${figures.openMs} ms (in the DOM after ${figures.rowsInDomMs} ms); ${rows} rows rendered (max ${scroll.maxRows} while scrolling); full scroll to #${scroll.lastIndex}: ${scroll.frames} frames, ${scroll.dropped} dropped, worst ${figures.scroll.maxFrameMs} ms`,
-    };
+    const ok = figures.openMs <= 50 && Math.max(rows, scroll?.maxRows ?? 0) <= 100 && (!scroll || scroll.reachedEnd) && loaded >= RENDER_ITEMS;
+    const summary =
+      `${label}, ${loaded} items: bell click → first painted rows ${figures.openMs} ms (in the DOM after ${figures.rowsInDomMs} ms); ${rows} rows rendered` +
+      (scroll ? ` (max ${scroll.maxRows} while scrolling); full scroll to #${scroll.lastIndex}: ${scroll.frames} frames, ${scroll.dropped} dropped, worst ${figures.scroll.maxFrameMs} ms` : '');
+    log(`  ${summary}`);
+    return { ok, figures, summary };
   } finally {
     await ctx.close();
   }
+}
+
+export async function benchRender(log) {
+  const runs = [await renderOn(log, { pageName: 'index.html', label: 'React <Inbox>', pageSizeParam: '&pageSize=100', scroll: true })];
+  let notRun;
+  try {
+    ensureStandaloneBuilt(log);
+    copyFileSync(join(ROOT, 'packages/web-component/dist/belfry.js'), join(await buildPage(), 'belfry.js'));
+    runs.push(await renderOn(log, { pageName: 'element.html', label: '<belfry-inbox> (dist/belfry.js)', scroll: false }));
+  } catch (error) {
+    notRun = `<belfry-inbox>: ${String(error?.message ?? error).split('\n')[0]}`;
+  }
+  return {
+    name: 'render',
+    budget: 'open ≤ 50 ms, ≤ 100 rendered rows',
+    ok: runs.every((r) => r.ok) && !notRun,
+    notRun,
+    figures: runs.map((r) => r.figures),
+    summary: runs.map((r) => r.summary).join('; '),
+  };
 }
 
 // ---- realtime latency -----------------------------------------------------------------------------

@@ -55,7 +55,8 @@ export async function benchFanout(log) {
       await server.stop();
     }
   }
-  const big = rows.find((r) => r.n === 5000) ?? rows[rows.length - 1];
+  // The budget is set for 5,000 clients; a run with other sizes is judged on its largest.
+  const big = rows.find((r) => r.n === 5000) ?? rows.reduce((a, r) => (r.n > (a?.n ?? 0) ? r : a), null);
   const ok = Boolean(big && big.outcome === 'ok' && big.allDeliveredMs <= BUDGET_MS);
   return {
     name: 'fan-out',

@@ -101,7 +101,7 @@ function newestMtime(dir) {
 }
 
 /** Builds packages/web-component when dist/belfry.js is missing or older than any UI source. */
-function ensureStandaloneBuilt(log) {
+export function ensureStandaloneBuilt(log = () => {}) {
   const pkgDir = resolve(root, 'packages/web-component');
   const file = resolve(pkgDir, 'dist/belfry.js');
   const sources = ['packages/web-component/src', 'packages/react/src', 'packages/core/src'].map((d) => resolve(root, d));

@@ -14,6 +14,7 @@ const client = createBelfry({
   pageSize: Number(params.get('pageSize') ?? 20),
 });
 window.__belfry = client;
+window.__root = () => document;
 
 createRoot(document.getElementById('root')).render(
   <BelfryProvider client={client}>
