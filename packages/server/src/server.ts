@@ -15,7 +15,7 @@ import { validatorCompiler } from './http/validation.js';
 import { Metrics } from './metrics.js';
 import { resolveOptions, type BelfryServerOptions } from './options.js';
 import { OrderedEmitter } from './realtime/orderedEmitter.js';
-import { attachRealtime } from './realtime/socket.js';
+import { attachRealtime, type Realtime } from './realtime/socket.js';
 import { backendRoutes } from './routes/backend.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { opsRoutes } from './routes/ops.js';
@@ -43,6 +43,7 @@ export async function createBelfryServer(options: BelfryServerOptions = {}): Pro
   const o = resolveOptions(options);
   const db = await connectDb({ databaseUrl: o.databaseUrl, sqlitePath: o.sqlitePath });
   let app: FastifyInstance | undefined;
+  let realtime: Realtime | undefined;
   try {
     const masterKey = o.masterKey ? MasterKey.fromString(o.masterKey) : MasterKey.fromFile(o.masterKeyPath);
     const apps = new Apps(db, masterKey);
@@ -96,15 +97,15 @@ export async function createBelfryServer(options: BelfryServerOptions = {}): Pro
       },
     });
 
-    const realtime = await attachRealtime(app.server, sessions, metrics, o);
-    const emitter = new OrderedEmitter(realtime.send);
+    const live = (realtime = await attachRealtime(app.server, sessions, metrics, o));
+    const emitter = new OrderedEmitter(live.send);
     const ctx: Context = { db, apps, sessions, emitter, metrics };
     await opsRoutes(app, ctx);
     await backendRoutes(app, ctx);
     await inboxRoutes(app, ctx);
     if (o.configure) await o.configure(app);
 
-    app.addHook('preClose', async () => realtime.disconnectAll());
+    app.addHook('preClose', async () => live.disconnectAll());
     await app.listen({ port: o.port, host: o.host });
     const port = (app.server.address() as AddressInfo).port;
     const host = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host;
@@ -127,12 +128,13 @@ export async function createBelfryServer(options: BelfryServerOptions = {}): Pro
         (closing ??= (async () => {
           await sweeper.stop();
           await fastify.close();
-          await realtime.close();
+          await live.close();
           await db.close();
         })()),
     };
   } catch (err) {
     await app?.close().catch(() => undefined);
+    await realtime?.close().catch(() => undefined);
     await db.close();
     throw err;
   }

@@ -37,14 +37,29 @@ export async function attachRealtime(
 
   const redisClients: Array<{ close(): Promise<void> }> = [];
   if (options.redisUrl) {
-    const pub = createClient({ url: options.redisUrl });
+    let connected = false;
+    const pub = createClient({
+      url: options.redisUrl,
+      socket: {
+        // At start an unreachable Redis is a startup error (after ~3 s), not a silent hang; once
+        // running, reconnect for as long as it takes.
+        reconnectStrategy: (retries: number, cause: Error) => (!connected && retries >= 5 ? cause : Math.min(100 * 2 ** retries, 2000)),
+      },
+    });
     const sub = pub.duplicate();
     for (const client of [pub, sub]) {
       // Reconnects are automatic; an error event without a listener would crash the process.
       client.on('error', () => {});
       redisClients.push(client);
     }
-    await Promise.all([pub.connect(), sub.connect()]);
+    try {
+      await Promise.all([pub.connect(), sub.connect()]);
+    } catch (err) {
+      await Promise.all([pub, sub].map((c) => c.close().catch(() => undefined)));
+      io.close();
+      throw err;
+    }
+    connected = true;
     // The adapter's typings lag behind redis' client generics; the runtime API is the one it expects.
     io.adapter(createAdapter(pub as never, sub as never, { key: options.redisKeyPrefix ?? 'belfry' }));
   }

@@ -19,7 +19,6 @@ const object = (properties: Record<string, unknown>, required: string[] = [], ex
 });
 
 export const emptyQuery = object({});
-export const emptyBody = { anyOf: [{ type: 'null' }, object({})] };
 
 const channelFlags = object(Object.fromEntries(CHANNELS.map((c) => [c, { type: 'boolean' }])));
 
