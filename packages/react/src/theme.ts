@@ -18,6 +18,7 @@ export type ThemeToken =
   | 'colorAccent'
   | 'colorAccentText'
   | 'colorUnread'
+  | 'colorUnreadBg'
   | 'colorBadge'
   | 'colorBadgeText'
   | 'colorDanger'
@@ -31,7 +32,8 @@ export type ThemeToken =
   | 'zIndex'
   | 'popoverWidth'
   | 'popoverHeight'
-  | 'avatarSize';
+  | 'avatarSize'
+  | 'transitionDuration';
 
 export function tokenName(key: string): string {
   return `--belfry-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
