@@ -164,7 +164,9 @@ export function createSync(deps: SyncDeps) {
           earliestPageSeq = Infinity;
           deps.onReset();
         } else if (!stopped) {
-          deps.onError(e);
+          // A blip (network, 5xx) is retried quietly — the connection status already says offline;
+          // anything else is worth telling the host about.
+          if (!e.transient) deps.onError(e);
           // Nothing else may come to wake us (a quiet socket), so try again on our own.
           if (!e.isAuth) retryTimer = setTimeout(() => void catchUp(), CATCH_UP_RETRY_MS);
         }
