@@ -63,7 +63,11 @@ export async function startStack(): Promise<Stack> {
     rateLimit: false,
     logger: false,
     configure: async (fastify) => {
-      await playgroundRoutes(fastify, { appId: APP_ID, secret: SECRET, mounts: playgroundMounts() });
+      await playgroundRoutes(fastify, {
+        appId: APP_ID,
+        secret: SECRET,
+        mounts: [{ prefix: '/e2e/', dir: join(import.meta.dirname, 'fixtures') }, ...playgroundMounts()],
+      });
     },
   });
   const browser = await chromium.launch({
@@ -99,6 +103,11 @@ export async function startStack(): Promise<Stack> {
     async open(path, userId, ctx) {
       const page = await (ctx ?? (await context())).newPage();
       page.on('pageerror', (error) => console.error(`[page error] ${path}: ${error.message}`));
+      if (process.env.BELFRY_E2E_DEBUG) {
+        page.on('console', (m) => console.log(`[console ${m.type()}] ${m.text()}`));
+        page.on('request', (r) => r.url().includes('/v1/') && console.log(`[req] ${r.method()} ${r.url().replace(server.url, '')} ${r.postData() ?? ''}`));
+        page.on('response', (r) => r.url().includes('/v1/') && console.log(`[res] ${r.status()} ${r.request().method()} ${r.url().replace(server.url, '')}`));
+      }
       const sep = path.includes('?') ? '&' : '?';
       await page.goto(`${server.url}${path}${sep}user=${encodeURIComponent(userId)}`);
       return page;

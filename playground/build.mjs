@@ -74,12 +74,18 @@ export async function buildPlaygroundApp({ force = false, log = () => {} } = {})
 export const VITE_EXAMPLES = ['react-vite', 'vue'];
 
 export async function buildExamples({ force = false, log = () => {}, only = VITE_EXAMPLES } = {}) {
-  const { build } = await import('vite');
   for (const name of only) {
     const dir = `examples/${name}`;
     if (!force && fresh(`${dir}/dist/index.html`, [...LIB_SOURCES, `${dir}/src`, `${dir}/index.html`, `${dir}/vite.config.ts`])) continue;
     log(`building ${dir}/dist …`);
-    await build({ root: at(dir), configFile: at(dir, 'vite.config.ts'), logLevel: 'warn' });
+    // A child process with NODE_ENV=production: test runners set NODE_ENV=test, which would make Vite
+    // build a development bundle (import.meta.env.DEV, React's development build).
+    const run = spawnSync(process.execPath, [at('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], {
+      cwd: at(dir),
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (run.status !== 0) throw new Error(`${dir}: vite build failed (exit ${run.status})`);
   }
 }
 

@@ -1,0 +1,84 @@
+// Theming from the host page: --belfry-* custom properties inherit into the shadow root, ::part()
+// names reach the exposed parts, and the theme property/attributes apply.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, uniqueUser, type Stack } from './harness.js';
+import { PAGES, badge, expectBadge, inboxReady } from './pages.js';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const badgeColor = (page: import('playwright-core').Page) =>
+  badge(page).evaluate((el) => getComputedStyle(el).backgroundColor);
+
+describe('theming the custom element', () => {
+  it('a --belfry-* property set on the host page changes the colour inside the shadow root', async () => {
+    const user = uniqueUser('theme');
+    await stack.trigger(user, { title: 'Colourful' });
+    const page = await stack.open(PAGES.fixture, user);
+    await inboxReady(page);
+    await expectBadge(page, '1');
+    const before = await badgeColor(page);
+
+    await page.evaluate(() => document.documentElement.style.setProperty('--belfry-color-badge', 'rgb(1, 2, 3)'));
+    await expect.poll(() => badgeColor(page)).toBe('rgb(1, 2, 3)');
+    expect(before).not.toBe('rgb(1, 2, 3)');
+
+    // Set on the element itself, it wins over the page-level value.
+    await page.evaluate(() => document.querySelector('belfry-inbox')!.style.setProperty('--belfry-color-badge', 'rgb(9, 8, 7)'));
+    await expect.poll(() => badgeColor(page)).toBe('rgb(9, 8, 7)');
+
+    // The theme property maps onto the same tokens.
+    await page.evaluate(() => {
+      const el = document.querySelector('belfry-inbox') as HTMLElement & { theme?: Record<string, string> };
+      el.style.removeProperty('--belfry-color-badge');
+      document.documentElement.style.removeProperty('--belfry-color-badge');
+      el.theme = { colorBadge: 'rgb(20, 30, 40)' };
+    });
+    await expect.poll(() => badgeColor(page)).toBe('rgb(20, 30, 40)');
+    await page.close();
+  });
+
+  it('::part() names style the bell, badge, popover, items and tabs from outside', async () => {
+    const user = uniqueUser('parts');
+    await stack.trigger(user, { title: 'Part time' });
+    const page = await stack.open(PAGES.fixture, user);
+    await inboxReady(page);
+    await expectBadge(page, '1');
+    await page.addStyleTag({
+      content: `
+        belfry-inbox::part(bell) { outline: 3px solid rgb(1, 1, 1); }
+        belfry-inbox::part(badge) { outline: 3px solid rgb(2, 2, 2); }
+        belfry-inbox::part(popover) { outline: 3px solid rgb(3, 3, 3); }
+        belfry-inbox::part(item) { outline: 3px solid rgb(4, 4, 4); }
+        belfry-inbox::part(tabs) { outline: 3px solid rgb(5, 5, 5); }
+      `,
+    });
+    const outline = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).outlineColor);
+    expect(await outline('.belfry-bell')).toBe('rgb(1, 1, 1)');
+    expect(await outline('.belfry-badge')).toBe('rgb(2, 2, 2)');
+    await page.locator('.belfry-bell').first().click();
+    await page.locator('.belfry-item').first().waitFor({ state: 'visible' });
+    expect(await outline('.belfry-popover')).toBe('rgb(3, 3, 3)');
+    expect(await outline('.belfry-item')).toBe('rgb(4, 4, 4)');
+    expect(await outline('[part~="tabs"]')).toBe('rgb(5, 5, 5)');
+    await page.close();
+  });
+
+  it('color-scheme="dark" switches the element to its dark palette', async () => {
+    const user = uniqueUser('dark');
+    await stack.trigger(user, { title: 'Night owl' });
+    const light = await stack.open(`${PAGES.fixture}?scheme=light`, user);
+    const dark = await stack.open(`${PAGES.fixture}?scheme=dark`, user);
+    await inboxReady(light);
+    await inboxReady(dark);
+    await expectBadge(dark, '1');
+    expect(await badgeColor(dark)).not.toBe(await badgeColor(light));
+    await light.close();
+    await dark.close();
+  });
+});
