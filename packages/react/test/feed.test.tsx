@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createBelfry } from '@belfry/core';
-import { BelfryProvider, Feed } from '../src/index.js';
+import { BelfryProvider, Feed, useConnection } from '../src/index.js';
 import { testServer, uniqueUser } from './server.js';
 
 const srv = testServer();
@@ -189,5 +189,33 @@ describe('Feed', () => {
     fail = false;
     await act(async () => fireEvent.click(within(alert).getByRole('button', { name: 'Try again' })));
     await screen.findByText('You have no notifications');
+  }, 30_000);
+});
+
+describe('Feed realtime', () => {
+  it('shows an "N new" pill for arrivals while scrolled down, and clears it at the top', async () => {
+    const user = uniqueUser();
+    for (let i = 0; i < 12; i++) await srv.trigger(user, { title: `Old ${i}` });
+    function Online() {
+      const c = useConnection();
+      return <p data-testid="conn">{c.status === 'online' && c.seq > 0 ? 'ready' : c.status}</p>;
+    }
+    render(
+      <BelfryProvider {...srv.options(user, { realtime: true })}>
+        <Online />
+        <Feed />
+      </BelfryProvider>,
+    );
+    await screen.findByText('Old 11');
+    await waitFor(() => expect(screen.getByTestId('conn').textContent).toBe('ready'), { timeout: 15_000 });
+    const scroller = screen.getByRole('list').parentElement!;
+    scroller.scrollTop = 400;
+    fireEvent.scroll(scroller);
+    await srv.trigger(user, { title: 'Fresh one' });
+    const pill = await screen.findByRole('button', { name: '1 new' }, { timeout: 10_000 });
+    fireEvent.click(pill);
+    fireEvent.scroll(scroller);
+    await waitFor(() => expect(screen.queryByRole('button', { name: /new$/ })).toBeNull());
+    expect(scroller.scrollTop).toBe(0);
   }, 30_000);
 });
