@@ -73,6 +73,26 @@ describe('session', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a reconnect after the session expired authenticates with a renewed token', async () => {
+    const user = newUser();
+    const client = makeClient(proxy.url, user);
+    cleanups.push(() => client.destroy());
+    const statuses: string[] = [];
+    client.on('connection', (c) => statuses.push(c.status));
+    const feed = client.feed();
+    cleanups.push(feed.subscribe(() => {}));
+    await waitFor(() => client.connection.getState().status === 'online' && feed.getState().status === 'success');
+    const start = proxy.log.length;
+    await sleep(3_200); // the 3 s session is now expired
+    proxy.cutAll();
+    await waitFor(() => statuses.includes('offline'));
+    await waitFor(() => client.connection.getState().status === 'online', { message: 'back online' });
+    expect(sessionPosts(start)).toBeGreaterThanOrEqual(1);
+    const id = (await trigger(server.url, user, { title: 'after renewal' })).notifications[0]!.id;
+    await waitFor(() => feed.getState().items[0]?.id === id, { message: 'live after renewal' });
+    expect(statuses).not.toContain('error');
+  }, 20_000);
+
   it('works with a user token from getUserToken, asking for a new one on renewal', async () => {
     const user = newUser();
     await trigger(server.url, user);
