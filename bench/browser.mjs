@@ -156,6 +156,24 @@ async function renderOn(log, { pageName, label, pageSizeParam = '', scroll: doSc
     );
     await sleep(500);
     const rows = await ctx.page.evaluate(() => window.__root().querySelectorAll('.belfry-item').length);
+    // The same frame counting with nothing happening: how much of the drop is the machine itself.
+    const idle = await ctx.page.evaluate(
+      () =>
+        new Promise((done) => {
+          const deltas = [];
+          let last = null;
+          const frame = (ts) => {
+            if (last !== null) deltas.push(ts - last);
+            last = ts;
+            if (deltas.length >= 120) {
+              const budget = 1000 / 60;
+              return done({ frames: deltas.length, dropped: deltas.reduce((n, d) => n + Math.max(0, Math.round(d / budget) - 1), 0) });
+            }
+            requestAnimationFrame(frame);
+          };
+          requestAnimationFrame(frame);
+        }),
+    );
     const scroll = doScroll
       ? await ctx.page.evaluate(
           () =>
@@ -202,6 +220,7 @@ async function renderOn(log, { pageName, label, pageSizeParam = '', scroll: doSc
       rowsInDomMs: round(open.rowsInDomMs),
       rowsAtFirstPaint: open.rowsAtFirstPaint,
       renderedRows: rows,
+      idleBaseline: idle,
       ...(scroll
         ? {
             maxRowsWhileScrolling: scroll.maxRows,
@@ -213,7 +232,7 @@ async function renderOn(log, { pageName, label, pageSizeParam = '', scroll: doSc
     const ok = figures.openMs <= 50 && Math.max(rows, scroll?.maxRows ?? 0) <= 100 && (!scroll || scroll.reachedEnd) && loaded >= RENDER_ITEMS;
     const summary =
       `${label}, ${loaded} items: bell click → first painted rows ${figures.openMs} ms (in the DOM after ${figures.rowsInDomMs} ms); ${rows} rows rendered` +
-      (scroll ? ` (max ${scroll.maxRows} while scrolling); full scroll to #${scroll.lastIndex}: ${scroll.frames} frames, ${scroll.dropped} dropped, worst ${figures.scroll.maxFrameMs} ms` : '');
+      (scroll ? ` (max ${scroll.maxRows} while scrolling); full scroll to #${scroll.lastIndex}: ${scroll.frames} frames, ${scroll.dropped} dropped, worst ${figures.scroll.maxFrameMs} ms (idle page: ${idle.dropped} dropped in ${idle.frames} frames)` : '');
     log(`  ${summary}`);
     return { ok, figures, summary };
   } finally {
