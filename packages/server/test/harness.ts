@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
@@ -154,12 +155,14 @@ export class Harness {
   appA: TestApp = { id: 'app_a', secret: `sk_test_a_${randomBytes(8).toString('hex')}` };
   appB: TestApp = { id: 'app_b', secret: `sk_test_b_${randomBytes(8).toString('hex')}` };
   private drop: (() => Promise<void>) | undefined;
+  private dbOptions: ServerOptions = {};
 
   constructor(readonly kind: DbKind, private readonly overrides: Partial<ServerOptions> = {}) {}
 
   async start() {
     const db = await freshDatabase(this.kind);
     this.drop = db.drop;
+    this.dbOptions = db.options;
     this.server = await createBelfryServer({
       port: 0,
       host: '127.0.0.1',
@@ -181,6 +184,21 @@ export class Harness {
   async stop() {
     await this.server?.close();
     await this.drop?.();
+  }
+
+  /** Raw SQL on the server's database, for setups the API can't produce (e.g. equal timestamps). */
+  async exec(sql: string): Promise<void> {
+    if (this.dbOptions.databaseUrl) {
+      const c = new pg.Client({ connectionString: this.dbOptions.databaseUrl });
+      await c.connect();
+      await c.query(sql);
+      await c.end();
+      return;
+    }
+    const db = new Database(this.dbOptions.sqlitePath!);
+    db.pragma('busy_timeout = 5000');
+    db.exec(sql);
+    db.close();
   }
 
   call<T = unknown>(method: string, path: string, o: CallOptions = {}) {

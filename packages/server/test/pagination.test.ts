@@ -12,10 +12,10 @@ describe.each(databases())('pagination (%s)', (db) => {
 
   it('250 items paged by 20 while new ones arrive: each original exactly once, in order', async () => {
     const user = await h.user();
-    // 10 parallel writers: many items share a createdAt millisecond, which exercises the id tie-break.
+    // 25 parallel writers: many items share a createdAt millisecond, which exercises the id tie-break.
     const initial = new Set<string>();
-    for (let batch = 0; batch < 25; batch++) {
-      const res = await Promise.all(Array.from({ length: 10 }, (_, i) => h.trigger({ recipients: [user.id], title: `n${batch}-${i}` })));
+    for (let batch = 0; batch < 10; batch++) {
+      const res = await Promise.all(Array.from({ length: 25 }, (_, i) => h.trigger({ recipients: [user.id], title: `n${batch}-${i}` })));
       for (const r of res) {
         expect(r.status, r.text).toBe(201);
         initial.add(r.body.notifications[0]!.id);
@@ -35,7 +35,7 @@ describe.each(databases())('pagination (%s)', (db) => {
       cursor = page.body.nextCursor;
       pages++;
       // newer notifications arrive between pages
-      await h.notify(user.id, 3, { title: 'late' });
+      await Promise.all([0, 1, 2].map(() => h.notify(user.id, 1, { title: 'late' })));
       expect(pages).toBeLessThan(30);
     } while (cursor);
 
@@ -48,6 +48,25 @@ describe.each(databases())('pagination (%s)', (db) => {
     // late arrivals are newer than the first page, so a fresh first page starts with them
     const fresh = await user.call<ListResponse>('GET', '/v1/inbox/notifications?limit=5');
     expect(fresh.body.items.every((n) => n.title === 'late')).toBe(true);
+  });
+
+  it('items sharing one createdAt page by id desc across page boundaries: none twice, none skipped', async () => {
+    const user = await h.user();
+    const ids = await h.notify(user.id, 35);
+    // equal timestamps can't be forced through the API, so set them in the database
+    const tied = ids.slice(0, 25).map((id) => `'${id}'`).join(',');
+    await h.exec(`UPDATE notifications SET created_at = '2026-01-01T00:00:00.000Z' WHERE id IN (${tied})`);
+    const seen: Notification[] = [];
+    let cursor: string | null = null;
+    do {
+      const q: string = cursor ? `&cursor=${cursor}` : '';
+      const page: Res<ListResponse> = await user.call<ListResponse>('GET', `/v1/inbox/notifications?limit=7${q}`);
+      seen.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    const expected = [...ids.slice(25).reverse(), ...ids.slice(0, 25).sort().reverse()];
+    expect(seen.map((n) => n.id)).toEqual(expected);
+    expect(seen.filter((n) => n.createdAt === '2026-01-01T00:00:00.000Z')).toHaveLength(25);
   });
 
   it('paging the unread filter while marking each page read still yields every unread item once', async () => {
