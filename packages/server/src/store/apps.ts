@@ -32,6 +32,7 @@ export class Apps {
       .insertInto('apps')
       .values({ id, name: input.name, secret_hash: sha256Hex(secret), secret_enc: this.masterKey.encrypt(secret), created_at: nowIso() })
       .execute();
+    this.secrets.set(id, secret);
     return { id, secret };
   }
 
@@ -43,7 +44,7 @@ export class Apps {
       .values({ id: input.id, ...values, created_at: nowIso() })
       .onConflict((oc) => oc.column('id').doUpdateSet(values))
       .execute();
-    this.secrets.delete(input.id);
+    this.secrets.set(input.id, input.secret);
   }
 
   async bySecret(secret: string): Promise<AppRecord | undefined> {
@@ -59,7 +60,12 @@ export class Apps {
     if (cached) return cached;
     const row = await this.db.kysely.selectFrom('apps').select('secret_enc').where('id', '=', appId).executeTakeFirst();
     if (!row) return undefined;
-    const secret = this.masterKey.decrypt(row.secret_enc);
+    let secret: string;
+    try {
+      secret = this.masterKey.decrypt(row.secret_enc);
+    } catch {
+      throw new Error(`the secret of app ${appId} was sealed with another master key: give every process the same BELFRY_MASTER_KEY`);
+    }
     this.secrets.set(appId, secret);
     return secret;
   }
