@@ -63,6 +63,13 @@ export async function benchFanout(log) {
     budget: `N=5,000: every client has it ≤ ${BUDGET_MS} ms after the first call`,
     ok,
     figures: rows,
+    details: [
+      '| clients | all delivered | p50 | p99 | trigger calls done | server RSS idle → peak | connect (setup) |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...rows.map((r) => `| ${r.n} | ${r.allDeliveredMs ?? `incomplete ${r.received}/${r.n}`} ms | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.triggerCallsMs} ms | ${r.serverRssIdleMB} → ${r.serverRssPeakMB} MB | ${r.connectMs} ms |`),
+      '',
+      'Timed from the first trigger call (calls of 1,000 recipients, sent together) until the last client has the event, after one warm-up notification to the same users.',
+    ].join('\n'),
     summary: rows.map((r) => `N=${r.n}: ${r.allDeliveredMs ?? `incomplete ${r.received}/${r.n}`} ms (p50 ${r.p50Ms} ms), server RSS ${r.serverRssPeakMB} MB`).join('; '),
   };
 }

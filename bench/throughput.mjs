@@ -88,6 +88,15 @@ export async function benchThroughput(log) {
     ok,
     notRun: notRun.length ? notRun.join('; ') : undefined,
     figures: rows,
+    details: [
+      '| database | rows | endpoint | req/s | p50 | p99 | non-2xx | errors |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...rows.flatMap((r) =>
+        ['list', 'counts'].map((k) => `| ${r.db} | ${r.seeded} | ${k === 'list' ? 'GET /v1/inbox/notifications?limit=20' : 'GET /v1/inbox/counts'} | ${r[k].reqPerSec} | ${r[k].p50Ms} ms | ${r[k].p99Ms} ms | ${r[k].non2xx} | ${r[k].errors} |`),
+      ),
+      '',
+      `autocannon, 10 connections, ${DURATION} s per endpoint, as user tp-0; ${USERS} users with ${Math.ceil(TOTAL / USERS)} notifications each, seeded through the API (calls of ${USERS} recipients).`,
+    ].join('\n'),
     summary: rows
       .map((r) => `${r.db} (${r.seeded} rows): list ${r.list.reqPerSec} req/s p99 ${r.list.p99Ms} ms, counts ${r.counts.reqPerSec} req/s p99 ${r.counts.p99Ms} ms`)
       .join('; '),
