@@ -1,9 +1,11 @@
 // End-to-end slice on a real server: session, trigger, list, counts, patch, changes and socket events,
 // on SQLite and (when reachable) on a fresh PostgreSQL database.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { io } from 'socket.io-client';
@@ -217,5 +219,48 @@ describe.each(kinds)('smoke on %s', (kind) => {
     await expect.poll(types, { timeout: 5000 }).toEqual(['created', 'updated', 'updated']);
     const woken = (await call<ChangesResponse>('GET', '/v1/inbox/changes?since=2', token)).body.changes[0];
     expect(woken?.type === 'updated' && woken.notification.snoozedUntil).toBeNull();
+  });
+});
+
+describe('belfry-server bin', () => {
+  const bin = fileURLToPath(new URL('../src/bin.ts', import.meta.url));
+  const run = (args: string[]) => spawn(process.execPath, ['--import', 'tsx', bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } });
+
+  it('create-app prints an id and a secret; start serves it, prints its URL and stops on SIGTERM', { timeout: 90_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'belfry-bin-'));
+    const db = join(dir, 'belfry.db');
+    try {
+      const created = run(['create-app', '--name', 'Bin', '--db', db]);
+      let out = '';
+      created.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      expect(await new Promise((r) => created.on('exit', r))).toBe(0);
+      const id = /app id:\s+(\S+)/.exec(out)?.[1];
+      const secret = /secret key:\s+(sk_\S+)/.exec(out)?.[1];
+      expect(id && secret).toBeTruthy();
+
+      const server = run(['start', '--port', '0', '--db', db, '--demo']);
+      let log = '';
+      server.stdout.on('data', (d: Buffer) => (log += d.toString()));
+      const url = await new Promise<string>((resolve, reject) => {
+        server.stdout.on('data', () => {
+          const m = /belfry listening on (http:\/\/\S+)\n/.exec(log);
+          if (m) resolve(m[1]!);
+        });
+        server.on('exit', (code) => reject(new Error(`exited ${code}: ${log}`)));
+      });
+      expect(log).toContain('curl -X POST');
+      const res = await fetch(`${url}/v1/notifications`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ recipients: ['alice'], category: 'c', title: 'from the bin test' }),
+      });
+      expect(res.status).toBe(201);
+      const demo = await fetch(`${url}/v1/categories`, { headers: { authorization: 'Bearer sk_test_demo' } });
+      expect(demo.status).toBe(200);
+      server.kill('SIGTERM');
+      expect(await new Promise((r) => server.on('exit', (code) => r(code)))).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
