@@ -42,6 +42,25 @@ describe.each(databases())('seq and /changes (%s)', (db) => {
     expect(list.body.seq, 'a list page carries the current seq').toBe(6);
   });
 
+  it('a new user starts at seq 0; a bulk change lists only the ids it changed, with the patch it applied', async () => {
+    const u = await h.user();
+    const list = await u.call<{ seq: number }>('GET', '/v1/inbox/notifications');
+    expect(list.body.seq).toBe(0);
+    const empty = await changes(u, 0);
+    expect(empty.body).toMatchObject({ changes: [], seq: 0, hasMore: false });
+    expectError(await changes(u, 1), 400, 'bad_request', 'since');
+    const [a, b, c] = await h.notify(u.id, 3);
+    await u.call('PATCH', `/v1/inbox/notifications/${a}`, { read: true, archived: true });
+    const bulk = await u.call<BulkResponse>('POST', '/v1/inbox/notifications/bulk', { ids: [a, b], read: true });
+    expect(bulk.body.updated).toBe(1);
+    const unread = await u.call<BulkResponse>('POST', '/v1/inbox/notifications/bulk', { ids: [a, b, c], read: false, archived: false });
+    expect(unread.body.updated, 'c was already unread and unarchived').toBe(2);
+    const [first, second] = (await changes(u, 4)).body.changes;
+    expect(first).toMatchObject({ seq: 5, type: 'bulk', ids: [b], patch: { readAt: expect.any(String) } });
+    expect(second).toMatchObject({ seq: 6, type: 'bulk', patch: { readAt: null, archivedAt: null } });
+    if (second?.type === 'bulk') expect([...second.ids].sort()).toEqual([a, b].sort());
+  });
+
   it('/changes?since=N returns exactly the changes after N; limit pages with hasMore', async () => {
     const u = await h.user();
     await h.notify(u.id, 7);
