@@ -248,7 +248,7 @@ describe('belfry-server bin', () => {
         });
         server.on('exit', (code) => reject(new Error(`exited ${code}: ${log}`)));
       });
-      expect(log).toContain('curl -X POST');
+      await expect.poll(() => log).toContain('curl -X POST');
       const res = await fetch(`${url}/v1/notifications`, {
         method: 'POST',
         headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
