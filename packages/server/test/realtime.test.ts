@@ -2,7 +2,7 @@
 // with the new counts; other users and the same user id in another app receive nothing.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PatchResponse } from '@belfry/core/api';
-import { databases, sleep, useServer, waitFor, type TestSocket } from './harness';
+import { Harness, databases, sleep, useServer, waitFor, type TestSocket } from './harness';
 
 describe.each(databases())('realtime (%s)', (db) => {
   const h = useServer(db);
@@ -56,6 +56,25 @@ describe.each(databases())('realtime (%s)', (db) => {
     await waitFor(() => s.events.length >= 20, 8000, '20 events');
     expect(s.events.map((e) => e.change.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(s.events[19]?.counts).toMatchObject({ total: 15, unread: 10 });
+  });
+
+  it('close() ends connected sockets and returns promptly', async () => {
+    const own = new Harness(db);
+    await own.start();
+    let closed = false;
+    try {
+      const u = await own.user();
+      const s = await own.socket(u.token);
+      const gone = new Promise<string>((r) => s.socket.once('disconnect', (reason) => r(String(reason))));
+      const t0 = Date.now();
+      await own.stop();
+      closed = true;
+      expect(Date.now() - t0).toBeLessThan(5000);
+      await expect(Promise.race([gone, sleep(3000).then(() => 'still connected')])).resolves.not.toBe('still connected');
+      s.close();
+    } finally {
+      if (!closed) await own.stop();
+    }
   });
 
   it('a bulk update is one event carrying the ids; a trigger to many users reaches each once', async () => {

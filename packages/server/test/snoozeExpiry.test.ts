@@ -63,6 +63,7 @@ describe.each(databases())('snooze and expiry (%s)', (db) => {
   it('an expired notification disappears with a deleted change', async () => {
     const u = await h.user();
     const [stay] = await h.notify(u.id, 1);
+    const sock = await h.socket(u.token);
     const [gone] = await h.notify(u.id, 1, { expiresAt: new Date(Date.now() + 2000).toISOString() });
     expect(await ids(u)).toEqual([gone, stay]);
     const seq = (await u.call<ChangesResponse>('GET', '/v1/inbox/changes?since=0')).body.seq;
@@ -70,6 +71,9 @@ describe.each(databases())('snooze and expiry (%s)', (db) => {
     expect((await u.call<Counts>('GET', '/v1/inbox/counts')).body.total).toBe(1);
     const del = await waitFor(async () => (await changesAfter(u, seq)).find((c) => c.type === 'deleted'), 3000, 'deleted change');
     expect(del).toEqual({ seq: seq + 1, type: 'deleted', id: gone });
+    await waitFor(() => sock.events.some((e) => e.change.type === 'deleted'), 3000, 'deleted event');
+    expect(sock.events.map((e) => e.change)).toContainEqual(del);
+    sock.close();
     expectError(await u.call('PATCH', `/v1/inbox/notifications/${gone}`, { read: true }), 404, 'not_found');
   });
 });
