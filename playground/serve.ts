@@ -1,9 +1,11 @@
 // The dev server behind `npm start`: the Belfry API on the embedded SQLite database with the demo app,
 // plus the playground page, the standalone script, the built examples and the dev-only routes.
 // Run through scripts/start.mjs (which builds the pages first).
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createBelfryServer } from '@belfry/server';
 import { playgroundRoutes } from './devRoutes.js';
-import { playgroundMounts } from './mounts.js';
+import { playgroundMounts, repoRoot } from './mounts.js';
 
 const DEMO = { id: 'demo', secret: 'sk_test_demo', name: 'Demo' };
 const port = Number(process.env.PORT ?? 4000);
@@ -34,12 +36,18 @@ for (const [key, definition] of categories) {
   if (!res.ok) console.warn(`[playground] could not define category ${key}: HTTP ${res.status}`);
 }
 
+const builtExamples = ['vanilla-html', 'react-vite', 'vue'].filter(
+  (name) => name === 'vanilla-html' || existsSync(resolve(repoRoot, 'examples', name, 'dist/index.html')),
+);
+const examplesHint = builtExamples.length < 3 ? '\n                      (build the others with `npm start -- --examples`)' : '';
+
 const shown = host === '127.0.0.1' || host === '0.0.0.0' ? `http://localhost:${server.port}` : server.url;
+const examples = builtExamples.map((name) => `${shown}/examples/${name}/`).join('\n                      ') + examplesHint;
 console.log(`
   Belfry playground   ${shown}
   API                 ${shown}/v1   (OpenAPI: ${shown}/v1/openapi.json)
   Demo app            appId "demo", secret "sk_test_demo" (dev only)
-  Examples            ${shown}/examples/vanilla-html/   (react-vite and vue after \`npm start -- --examples\`)
+  Examples            ${examples}
 
   Send a notification to the playground's user:
 
@@ -57,3 +65,5 @@ const stop = async () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+// Started by scripts/start.mjs: stop with it.
+process.on('disconnect', () => void stop());

@@ -21,7 +21,8 @@ console.log(`[start] pages ready in ${((Date.now() - started) / 1000).toFixed(1)
 // so no package needs a prior build.
 const child = spawn(process.execPath, ['--conditions=belfry-source', '--import', 'tsx', resolve(root, 'playground/serve.ts')], {
   cwd: root,
-  stdio: 'inherit',
+  // The IPC channel closes when this process dies, however it dies: the server then stops too.
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   env: process.env,
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {

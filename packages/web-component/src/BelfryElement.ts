@@ -5,13 +5,16 @@ import { createElement, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { BelfryClient, BelfryOptions } from '@belfry/core';
 import type { Notification, NotificationAction } from '@belfry/core/api';
-import { BelfryProvider, belfryStyles, type Theme } from '@belfry/react';
+import { BelfryProvider, belfryStyles } from '@belfry/react';
 import { acquireClient, clientKey, type ClientLease } from './clientRegistry.js';
 import { emit } from './events.js';
 import { adoptStyles } from './styles.js';
 import { hostStyles } from './hostStyles.js';
 
 export type ColorScheme = 'light' | 'dark' | 'auto';
+
+/** Theme tokens, camelCased without the prefix: `{ colorAccent: '#7c3aed' }` → --belfry-color-accent. */
+export type Theme = Record<string, string | number | undefined>;
 
 /** Messages overrides, keyed like @belfry/react's messages table. */
 export type MessageOverrides = Record<string, string>;
@@ -124,7 +127,8 @@ export abstract class BelfryElement extends ElementBase {
   }
 
   /** The element's UI, rendered inside the provider. */
-  protected abstract renderContent(): ReactNode;
+  // Typed loosely so the published declarations need no React types; it returns a React/Preact node.
+  protected abstract renderContent(): unknown;
 
   /** Called when the element's client changes (including to null). */
   protected clientChanged(_client: BelfryClient | null): void {}
@@ -206,7 +210,7 @@ export abstract class BelfryElement extends ElementBase {
           theme: this.theme,
           messages: this.#messages,
         },
-        this.renderContent(),
+        this.renderContent() as ReactNode,
       ),
     );
   }

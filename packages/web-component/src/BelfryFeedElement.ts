@@ -1,6 +1,6 @@
 // <belfry-feed>: the notification list on its own, e.g. as a full page. Filtered by attributes:
 // `category="billing"`, `unread` (only unread), `archived` (the archive).
-import { createElement, type ReactNode } from 'react';
+import { createElement } from 'react';
 import type { FeedFilter, Notification } from '@belfry/core/api';
 import { Feed, type FeedProps } from '@belfry/react';
 import { BelfryElement } from './BelfryElement.js';
@@ -41,7 +41,7 @@ export class BelfryFeedElement extends BelfryElement {
     this.scheduleUpdate();
   }
 
-  protected renderContent(): ReactNode {
+  protected renderContent(): unknown {
     const filter = this.filter;
     const renderItem = this.#renderItem;
     const renderEmpty = this.#renderEmpty;

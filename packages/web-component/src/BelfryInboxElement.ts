@@ -1,12 +1,18 @@
 // <belfry-inbox>: the bell with its popover (feed tabs, mark all read, preferences view).
-import { createElement, type ReactNode } from 'react';
+import { createElement } from 'react';
 import type { FeedFilter, Notification } from '@belfry/core/api';
-import { Inbox, type CategoryTab, type InboxProps } from '@belfry/react';
+import type { Placement } from '@floating-ui/dom';
+import { Inbox, type InboxProps } from '@belfry/react';
 import { BelfryElement } from './BelfryElement.js';
 import { domSlot, type DomRenderResult } from './DomSlot.js';
 import { emit } from './events.js';
 
-export type Placement = NonNullable<InboxProps['placement']>;
+export type { Placement };
+
+export interface CategoryTab {
+  key: string;
+  label: string;
+}
 
 export interface ItemRenderContext {
   index: number;
@@ -96,7 +102,7 @@ export class BelfryInboxElement extends BelfryElement {
     emit(this, 'belfry:open-change', { open });
   };
 
-  protected renderContent(): ReactNode {
+  protected renderContent(): unknown {
     const renderItem = this.#renderItem;
     const renderEmpty = this.#renderEmpty;
     const props: InboxProps = {

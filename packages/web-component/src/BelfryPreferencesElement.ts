@@ -1,6 +1,6 @@
 // <belfry-preferences>: the preference centre (categories × channels). `channels="in_app,email"`
 // limits the columns.
-import { createElement, type ReactNode } from 'react';
+import { createElement } from 'react';
 import { CHANNELS, type Channel } from '@belfry/core/api';
 import { PreferenceCenter, type PreferenceCenterProps } from '@belfry/react';
 import { BelfryElement } from './BelfryElement.js';
@@ -22,7 +22,7 @@ export class BelfryPreferencesElement extends BelfryElement {
     else this.removeAttribute('channels');
   }
 
-  protected renderContent(): ReactNode {
+  protected renderContent(): unknown {
     const props: PreferenceCenterProps = { channels: this.channels, showTitle: !this.hasAttribute('hide-title') };
     return createElement(PreferenceCenter, props);
   }

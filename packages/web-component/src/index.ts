@@ -1,7 +1,7 @@
 // Public API: the element classes and helpers. No side effects: import './define' (or call
 // defineBelfryElements()) to register <belfry-inbox>, <belfry-feed> and <belfry-preferences>.
-export { BelfryElement, type ColorScheme, type MessageOverrides } from './BelfryElement.js';
-export { BelfryInboxElement, parseCategories, type ItemRenderContext, type Placement } from './BelfryInboxElement.js';
+export { BelfryElement, type ColorScheme, type MessageOverrides, type Theme } from './BelfryElement.js';
+export { BelfryInboxElement, parseCategories, type CategoryTab, type ItemRenderContext, type Placement } from './BelfryInboxElement.js';
 export { BelfryFeedElement } from './BelfryFeedElement.js';
 export { BelfryPreferencesElement } from './BelfryPreferencesElement.js';
 export { defineBelfryElements, ELEMENTS } from './defineElements.js';
