@@ -139,4 +139,39 @@ describe('durability (SQLite file, child process, SIGKILL)', () => {
     const fresh = await trigger(second.url, { recipients: [user], title: 'after restart' });
     expect(fresh.status).toBe(201);
   }, 150_000);
+
+  it('a bulk update killed in flight is all or nothing, and seq agrees with the state', async () => {
+    const file = join(dir, 'bulk.db');
+    const user = rid();
+    const first = await startChild(file);
+    children.push(first);
+    const created = await Promise.all(
+      Array.from({ length: 150 }, (_, i) =>
+        call<TriggerResponse>(first.url, 'POST', '/v1/notifications', { token: DEMO.secret, body: { recipients: [user], category: 'general', title: `b${i}` } }),
+      ),
+    );
+    expect(created.every((r) => r.status === 201)).toBe(true);
+    const session = async (url: string) =>
+      (await call<SessionResponse>(url, 'POST', '/v1/inbox/session', { body: { appId: DEMO.id, userId: user, userKey: userKeyFor(DEMO.secret, user) } })).body.token;
+    const token = await session(first.url);
+    const bulk = call(first.url, 'POST', '/v1/inbox/notifications/bulk', { token, body: { filter: {}, read: true } }).catch(() => null);
+    await new Promise((r) => setTimeout(r, 3));
+    await kill9(first);
+    const answered = await bulk;
+
+    const second = await startChild(file);
+    children.push(second);
+    const token2 = await session(second.url);
+    const list = await call<ListResponse>(second.url, 'GET', '/v1/inbox/notifications?limit=100&read=true', { token: token2 });
+    const more = list.body.nextCursor
+      ? (await call<ListResponse>(second.url, 'GET', `/v1/inbox/notifications?limit=100&read=true&cursor=${list.body.nextCursor}`, { token: token2 })).body.items
+      : [];
+    const readCount = list.body.items.length + more.length;
+    expect([0, 150], `read after restart: ${readCount}`).toContain(readCount);
+    if (answered?.status === 200) expect(readCount, 'an acknowledged bulk survived').toBe(150);
+    const changes = await call<ChangesResponse>(second.url, 'GET', '/v1/inbox/changes?since=0&limit=1000', { token: token2 });
+    const bulks = changes.body.changes.filter((c) => c.type === 'bulk');
+    expect(bulks.length, 'a bulk change exists exactly when the bulk applied').toBe(readCount === 150 ? 1 : 0);
+    expect(changes.body.seq).toBe(150 + bulks.length);
+  }, 150_000);
 });
