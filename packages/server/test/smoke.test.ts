@@ -12,6 +12,7 @@ import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOCKET_EVENT, type ChangeEvent, type ChangesResponse, type Counts, type ListResponse, type PatchResponse } from '@belfry/core/api';
 import { createBelfryServer, signUserToken, userKeyFor, type BelfryServer } from '../src/index';
+import { OrderedEmitter } from '../src/realtime/orderedEmitter';
 
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const pgReachable = await (async () => {
@@ -262,5 +263,26 @@ describe('belfry-server bin', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('OrderedEmitter', () => {
+  it('releases a user’s events in seq order, past rolled-back seqs and failed sends', () => {
+    const sent: number[] = [];
+    const emitter = new OrderedEmitter((_room, event) => {
+      sent.push(event.change.seq);
+      if (event.change.seq === 2) throw new Error('socket gone');
+    });
+    const event = (seq: number): ChangeEvent => ({ change: { seq, type: 'deleted', id: 'x' }, counts: { total: 0, unread: 0, unseen: 0 } });
+    const [t1, t2, t3, t4] = [1, 2, 3, 4].map((seq) => emitter.reserve('app:u', seq));
+    const other = emitter.reserve('app:v', 9);
+    t3!.ready(event(3));
+    t2!.ready(event(2));
+    other.ready(event(9));
+    expect(sent).toEqual([9]);
+    t1!.cancel();
+    expect(sent).toEqual([9, 2, 3]);
+    t4!.ready(event(4));
+    expect(sent).toEqual([9, 2, 3, 4]);
   });
 });

@@ -48,7 +48,12 @@ export class OrderedEmitter {
     if (!queue) return;
     while (queue.length > 0 && queue[0]!.state !== 'pending') {
       const entry = queue.shift()!;
-      if (entry.state === 'ready') this.send(room, entry.event!);
+      if (entry.state !== 'ready') continue;
+      try {
+        this.send(room, entry.event!);
+      } catch {
+        // A failed send must not stall the queue; the client catches up through /changes.
+      }
     }
     if (queue.length === 0) this.queues.delete(room);
   }
