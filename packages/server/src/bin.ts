@@ -1,5 +1,4 @@
-// belfry-server start [--port 4000] [--host 127.0.0.1] [--db path] [--demo]
-// belfry-server create-app --name NAME [--db path]
+// The belfry-server command line: `start` serves the API, `create-app` registers an app offline.
 import { parseArgs } from 'node:util';
 import { createAppOffline } from './admin.js';
 import { createBelfryServer } from './server.js';
@@ -7,8 +6,8 @@ import { createBelfryServer } from './server.js';
 const DEMO = { id: 'demo', secret: 'sk_test_demo', name: 'Demo' };
 
 const usage = `usage:
-  belfry-server start [--port 4000] [--host 127.0.0.1] [--db .belfry/belfry.db] [--demo]
-  belfry-server create-app --name NAME [--db .belfry/belfry.db]
+  belfry-server start [--port 4000] [--host 127.0.0.1] [--db .belfry/belfry.db] [--database-url URL] [--redis-url URL] [--demo]
+  belfry-server create-app --name NAME [--db .belfry/belfry.db] [--database-url URL]
 env: PORT, HOST, BELFRY_DB, DATABASE_URL, REDIS_URL, BELFRY_ALLOWED_ORIGINS, BELFRY_SESSION_SECRET,
      BELFRY_MASTER_KEY, LOG_LEVEL`;
 
@@ -20,6 +19,8 @@ export async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       host: { type: 'string' },
       db: { type: 'string' },
+      'database-url': { type: 'string' },
+      'redis-url': { type: 'string' },
       demo: { type: 'boolean', default: false },
       name: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -35,9 +36,16 @@ export async function main(argv: string[]): Promise<number> {
       console.error('create-app needs --name NAME');
       return 1;
     }
-    const app = await createAppOffline(values.db ? { sqlitePath: values.db } : {}, values.name);
+    const app = await createAppOffline(
+      { ...(values.db !== undefined ? { sqlitePath: values.db } : {}), ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}) },
+      values.name,
+    );
     console.log(`app id:     ${app.id}\nsecret key: ${app.secret}\n(the secret is shown only once; it is stored hashed)`);
     return 0;
+  }
+  if (values.port !== undefined && !/^\d{1,5}$/.test(values.port)) {
+    console.error(`--port must be a number, got ${values.port}`);
+    return 1;
   }
   if (command !== 'start') {
     console.error(`unknown command ${command}\n${usage}`);
@@ -47,6 +55,8 @@ export async function main(argv: string[]): Promise<number> {
     ...(values.port !== undefined ? { port: Number(values.port) } : {}),
     ...(values.host !== undefined ? { host: values.host } : {}),
     ...(values.db !== undefined ? { sqlitePath: values.db } : {}),
+    ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
+    ...(values['redis-url'] ? { redisUrl: values['redis-url'] } : {}),
     ...(values.demo ? { seedApps: [DEMO] } : {}),
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
   });
