@@ -179,6 +179,14 @@ describe.each(kinds)('smoke on %s', (kind) => {
     const extra = await call<{ error: { field: string } }>('POST', '/v1/notifications', secret, { recipients: ['a'], category: 'c', title: 't', nope: 1 });
     expect(extra.status).toBe(400);
     expect(extra.body.error.field).toBe('nope');
+    const leap = await call<{ error: { field: string } }>('POST', '/v1/notifications', secret, {
+      recipients: ['a'],
+      category: 'c',
+      title: 't',
+      expiresAt: '2030-06-30T23:59:60Z',
+    });
+    expect(leap.status).toBe(400);
+    expect(leap.body.error.field).toBe('expiresAt');
     const token = await session('cursor-user');
     const cursor = await call<{ error: { field: string } }>('GET', '/v1/inbox/notifications?cursor=%%%', token);
     expect(cursor.status).toBe(400);

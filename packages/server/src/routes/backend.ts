@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { appOf, secretGuard } from '../auth/guards.js';
 import type { Context } from '../context.js';
 import { badRequest } from '../errors.js';
+import { assertFutureDate } from '../http/dates.js';
 import { listCategories, upsertCategory } from '../store/categories.js';
 import { listFeed } from '../store/feed.js';
 import { deleteNotification } from '../store/mutations.js';
@@ -34,9 +35,7 @@ export async function backendRoutes(app: FastifyInstance, ctx: Context): Promise
       if (body.data !== undefined && serializedSize(body.data) > DATA_LIMIT) {
         throw badRequest('data', 'body/data must be at most 16 KB when serialized');
       }
-      if (body.expiresAt !== undefined && Date.parse(body.expiresAt) <= Date.now()) {
-        throw badRequest('expiresAt', 'body/expiresAt must be in the future');
-      }
+      if (body.expiresAt !== undefined) assertFutureDate(body.expiresAt, 'expiresAt');
       const { response, created } = await triggerNotifications(ctx, appOf(request), body);
       ctx.metrics.notifications.inc(created);
       return reply.status(response.replayed ? 200 : 201).send(response);

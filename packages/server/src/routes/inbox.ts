@@ -5,6 +5,7 @@ import { exchangeSession } from '../auth/exchange.js';
 import { sessionGuard, sessionOf } from '../auth/guards.js';
 import type { Context } from '../context.js';
 import { badRequest } from '../errors.js';
+import { assertFutureDate } from '../http/dates.js';
 import { readChanges } from '../store/changes.js';
 import { countsOf, listFeed } from '../store/feed.js';
 import { bulkUpdate, deleteNotification, patchNotification } from '../store/mutations.js';
@@ -47,9 +48,7 @@ export async function inboxRoutes(app: FastifyInstance, ctx: Context): Promise<v
     async (request) => {
       const { appId, userId } = sessionOf(request);
       const until = request.body.snoozedUntil;
-      if (typeof until === 'string' && Date.parse(until) <= Date.now()) {
-        throw badRequest('snoozedUntil', 'body/snoozedUntil must be in the future (or null to unsnooze)');
-      }
+      if (typeof until === 'string') assertFutureDate(until, 'snoozedUntil');
       return patchNotification(ctx, appId, userId, request.params.id, request.body);
     },
   );
