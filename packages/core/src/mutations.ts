@@ -98,6 +98,9 @@ export function createMutations(deps: MutationDeps) {
   let destroyed = false;
   const nowIso = () => new Date().toISOString();
 
+  /** Mutations not settled yet: destroy() must neither leave their callers hanging nor other tabs' overlays behind. */
+  const pending = new Map<string, { spec: OverlaySpec; reject: (e: BelfryError) => void }>();
+
   function run(spec: OverlaySpec, send: () => Promise<CommitResult>, filterDelta?: FilterDeltaKind): Promise<void> {
     if (destroyed) return Promise.reject(new BelfryError('aborted', 'client destroyed'));
     const key = `${tabId}:${++counter}`;
@@ -106,22 +109,29 @@ export function createMutations(deps: MutationDeps) {
     deps.broadcast(filterDelta ? { type: 'apply', key, spec, filterDelta } : { type: 'apply', key, spec });
     const mutation = queryClient.getMutationCache().build(queryClient, {
       mutationKey: ['belfry', spec.kind],
-      mutationFn: send,
+      // A mutation paused offline may be resumed after destroy(): it must not reach the server then.
+      mutationFn: () => (destroyed ? Promise.reject(new BelfryError('aborted', 'client destroyed')) : send()),
       gcTime: 0,
     });
-    return mutation.execute(undefined).then(
-      (result) => {
-        local.commit(key, spec, result);
-        deps.broadcast({ type: 'commit', key, spec, result });
-      },
-      (err: unknown) => {
-        local.rollback(key, spec);
-        deps.broadcast({ type: 'rollback', key, spec });
-        const e = toBelfryError(err);
-        if (!destroyed) deps.onError(e);
-        throw e;
-      },
-    );
+    return new Promise<void>((resolve, reject) => {
+      pending.set(key, { spec, reject });
+      mutation.execute(undefined).then(
+        (result) => {
+          if (!pending.delete(key)) return;
+          local.commit(key, spec, result);
+          deps.broadcast({ type: 'commit', key, spec, result });
+          resolve();
+        },
+        (err: unknown) => {
+          if (!pending.delete(key)) return;
+          local.rollback(key, spec);
+          deps.broadcast({ type: 'rollback', key, spec });
+          const e = toBelfryError(err);
+          if (!destroyed) deps.onError(e);
+          reject(e);
+        },
+      );
+    });
   }
 
   const patchOne = (id: string, patch: NotificationPatch) => async (): Promise<CommitResult> => {
@@ -229,6 +239,12 @@ export function createMutations(deps: MutationDeps) {
     },
     destroy() {
       destroyed = true;
+      // Other tabs drop our optimistic changes; what reached the server comes back through the seq stream.
+      for (const [key, { spec, reject }] of pending) {
+        deps.broadcast({ type: 'rollback', key, spec });
+        reject(new BelfryError('aborted', 'client destroyed before the change was confirmed'));
+      }
+      pending.clear();
     },
   };
 }

@@ -89,4 +89,23 @@ describe('offline', () => {
     await waitFor(() => feed.getState().items.length === 3, { message: 'refetch on reconnect' });
     expect(feed.getState().items.map((n) => n.title)).toEqual(['third', 'second', 'first']);
   });
+
+  it('destroy() while offline settles waiting mutations (rejected as aborted), sending nothing', async () => {
+    const user = newUser();
+    const [a] = await triggerMany(server.url, user, 1);
+    const net = createConnectivity();
+    const client = makeClient(proxy.url, user, { realtime: false, environment: { onOnlineChange: net.onOnlineChange, onFocus: net.onFocus } });
+    const feed = client.feed();
+    const off = feed.subscribe(() => {});
+    await waitFor(() => feed.getState().items.length === 1);
+    net.setOnline(false);
+    const start = proxy.log.length;
+    const waiting = client.markRead(a!);
+    off();
+    client.destroy();
+    await expect(waiting).rejects.toMatchObject({ code: 'aborted' });
+    net.setOnline(true);
+    await sleep(200);
+    expect(mutationLines(start)).toEqual([]);
+  });
 });
