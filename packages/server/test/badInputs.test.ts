@@ -63,6 +63,8 @@ const rows: Row[] = [
   T('action without label', trig({ actions: [{ id: 'open' }] }), /actions.*label|label.*actions|actions/),
   T('expiresAt is not a date', trig({ expiresAt: 'tomorrow' }), 'expiresAt'),
   T('expiresAt in the past', trig({ expiresAt: '2001-01-01T00:00:00.000Z' }), 'expiresAt'),
+  T('expiresAt on a leap second', trig({ expiresAt: '2999-12-31T23:59:60Z' }), 'expiresAt'),
+  T('expiresAt on February 30', trig({ expiresAt: '2999-02-30T00:00:00Z' }), 'expiresAt'),
   T('idempotencyKey is an object', trig({ idempotencyKey: { k: 1 } }), 'idempotencyKey'),
   T('unknown field', trig({ priority: 'high' }), 'priority'),
   // NUL can't be stored in PostgreSQL text: it must be refused as input, not fail as a 500
@@ -103,6 +105,7 @@ const rows: Row[] = [
   P('read is a string', { read: 'yes' }, 'read'),
   P('snoozedUntil is not a date', { snoozedUntil: 'later' }, 'snoozedUntil'),
   P('snoozedUntil in the past', { snoozedUntil: '2001-01-01T00:00:00.000Z' }, 'snoozedUntil'),
+  P('snoozedUntil on a leap second', { snoozedUntil: '2999-12-31T23:59:60Z' }, 'snoozedUntil'),
   P('unknown patch field', { pinned: true }, 'pinned'),
   P('id over 128 chars', { read: true }, 'id', () => `/v1/inbox/notifications/${long(129)}`),
   { name: 'unknown id', auth: 'session', method: 'PATCH', path: '/v1/inbox/notifications/n_does_not_exist', body: { read: true }, status: 404, code: 'not_found', names: /notification|n_does_not_exist|id/i },
