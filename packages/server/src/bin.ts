@@ -8,7 +8,7 @@ const DEMO = { id: 'demo', secret: 'sk_test_demo', name: 'Demo' };
 const usage = `usage:
   belfry-server start [--port 4000] [--host 127.0.0.1] [--db .belfry/belfry.db] [--database-url URL] [--redis-url URL] [--demo]
   belfry-server create-app --name NAME [--db .belfry/belfry.db] [--database-url URL]
-env: PORT, HOST, BELFRY_DB, DATABASE_URL, REDIS_URL, BELFRY_ALLOWED_ORIGINS, BELFRY_SESSION_SECRET,
+env: PORT, BELFRY_HOST, BELFRY_DB, DATABASE_URL, REDIS_URL, BELFRY_ALLOWED_ORIGINS, BELFRY_SESSION_SECRET,
      BELFRY_MASTER_KEY, LOG_LEVEL`;
 
 export async function main(argv: string[]): Promise<number> {

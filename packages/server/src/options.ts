@@ -61,7 +61,8 @@ export function resolveOptions(options: BelfryServerOptions): ResolvedOptions {
   const masterKeyPath = options.masterKeyPath ?? (databaseUrl ? resolve('.belfry/master.key') : resolve(sqlitePath, '..', 'master.key'));
   return {
     port: options.port ?? Number(env('PORT') ?? 4000),
-    host: options.host ?? env('HOST') ?? '127.0.0.1',
+    // BELFRY_HOST, not HOST: some shells export HOST as the machine's name.
+    host: options.host ?? env('BELFRY_HOST') ?? '127.0.0.1',
     sqlitePath,
     databaseUrl,
     redisUrl: options.redisUrl ?? env('REDIS_URL'),
