@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { Feed } from '../packages/react/src/index.js';
 import { Replay, brandTheme } from './Replay.js';
+import { ar } from '../packages/react/src/locales/index.js';
 
 const meta: Meta<typeof Feed> = {
   title: 'Components/Feed',
@@ -85,7 +86,7 @@ export const BrandTheme: Story = {
 export const RightToLeft: Story = {
   name: 'RTL (Arabic)',
   render: (args) => (
-    <Replay mode={{ user: 'layla' }} locale="ar">
+    <Replay mode={{ user: 'layla' }} locale="ar" messages={ar}>
       <Feed {...args} />
     </Replay>
   ),

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { Inbox } from '../packages/react/src/index.js';
 import { Replay, brandTheme } from './Replay.js';
+import { ar, de, ja } from '../packages/react/src/locales/index.js';
 
 const categories = [
   { key: 'comments', label: 'Comments' },
@@ -98,7 +99,7 @@ export const RightToLeft: Story = {
   args: { categories: [{ key: 'comments', label: 'التعليقات' }], placement: 'bottom-end' },
   render: (args) => (
     <div dir="rtl" style={{ display: 'flex', justifyContent: 'flex-start' }}>
-      <Replay mode={{ user: 'layla' }} locale="ar">
+      <Replay mode={{ user: 'layla' }} locale="ar" messages={ar}>
         <Inbox {...args} />
       </Replay>
     </div>
@@ -107,7 +108,7 @@ export const RightToLeft: Story = {
 
 export const German: Story = {
   render: (args) => (
-    <Replay locale="de">
+    <Replay locale="de" messages={de}>
       <Inbox {...args} />
     </Replay>
   ),
@@ -115,7 +116,7 @@ export const German: Story = {
 
 export const Japanese: Story = {
   render: (args) => (
-    <Replay locale="ja">
+    <Replay locale="ja" messages={ja}>
       <Inbox {...args} />
     </Replay>
   ),

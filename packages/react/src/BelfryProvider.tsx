@@ -5,9 +5,12 @@ import { directionOf, resolveMessages, type Messages } from './messages.js';
 import type { Theme } from './theme.js';
 
 export interface UiOptions {
-  /** BCP 47 locale for text, relative times and direction (default 'en'). */
+  /** BCP 47 locale for relative times and direction (default 'en'). */
   locale?: string;
-  /** Overrides for any shipped string. */
+  /**
+   * The UI's strings: a table from `@belfry/react/locales` (`messages={de}`) and/or overrides for any
+   * string. Keys left out are English, the one table built in.
+   */
   messages?: Partial<Messages>;
   colorScheme?: ColorScheme;
   theme?: Theme;
@@ -81,7 +84,7 @@ export function BelfryProvider(props: BelfryProviderProps) {
   const ui = useMemo<UiConfig>(
     () => ({
       locale,
-      messages: resolveMessages(locale, messages),
+      messages: resolveMessages(messages),
       dir: directionOf(locale),
       colorScheme,
       theme,

@@ -1,5 +1,6 @@
 import type { MouseEventHandler, Ref } from 'react';
-import { useCounts, useUi } from './hooks.js';
+import { useCounts } from './useCounts.js';
+import { useUi } from './useUi.js';
 import { part } from './dom.js';
 import { format } from './messages.js';
 import { badgeText } from './badge.js';

@@ -1,7 +1,7 @@
 // The per-notification menu (WAI-ARIA menu button): read/unread, archive, snooze presets.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Notification } from '@belfry/core/api';
-import { useUi } from './hooks.js';
+import { useUi } from './useUi.js';
 import { activeElementOf, eventWithin } from './dom.js';
 import { useFloating } from './useFloating.js';
 import type { SnoozePreset } from './snooze.js';

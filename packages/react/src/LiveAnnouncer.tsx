@@ -1,6 +1,7 @@
 // A polite live region that announces notifications arriving in realtime.
 import { useEffect, useState } from 'react';
-import { useBelfry, useUi } from './hooks.js';
+import { useBelfry } from './useBelfry.js';
+import { useUi } from './useUi.js';
 import { format } from './messages.js';
 
 export function LiveAnnouncer() {

@@ -1,6 +1,7 @@
 import { useEffect, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type Ref } from 'react';
 import type { Notification, NotificationAction } from '@belfry/core/api';
-import { useBelfry, useUi } from './hooks.js';
+import { useBelfry } from './useBelfry.js';
+import { useUi } from './useUi.js';
 import { ItemMenu, type MenuCommand } from './ItemMenu.js';
 import { formatRelative, useNow } from './relativeTime.js';
 import { part } from './dom.js';

@@ -3,7 +3,8 @@
 import { useEffect, useId, useState } from 'react';
 import { CHANNELS, type Channel } from '@belfry/core/api';
 import { Root } from './Root.js';
-import { usePreferences, useUi } from './hooks.js';
+import { usePreferences } from './usePreferences.js';
+import { useUi } from './useUi.js';
 import type { ColorScheme } from './context.js';
 import type { Theme } from './theme.js';
 

@@ -1,7 +1,7 @@
 // WAI-ARIA tabs: one tab stop, arrows move and activate (mirrored in RTL), Home/End jump.
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { part } from './dom.js';
-import { useUi } from './hooks.js';
+import { useUi } from './useUi.js';
 
 export interface TabItem {
   key: string;

@@ -1,7 +1,12 @@
 'use client';
 export { BelfryProvider, type BelfryProviderProps, type UiOptions } from './BelfryProvider.js';
-export { useBelfry, useFeed, useCounts, useNotification, usePreferences, useConnection, useUi } from './hooks.js';
-export type { UseFeedResult, UsePreferencesResult } from './hooks.js';
+export { useBelfry } from './useBelfry.js';
+export { useFeed, type UseFeedResult } from './useFeed.js';
+export { useCounts } from './useCounts.js';
+export { useNotification } from './useNotification.js';
+export { usePreferences, type UsePreferencesResult } from './usePreferences.js';
+export { useConnection } from './useConnection.js';
+export { useUi } from './useUi.js';
 export { Inbox, type InboxProps, type CategoryTab, type RenderBellProps } from './Inbox.js';
 export { Bell, type BellProps, type BadgeKind } from './Bell.js';
 export { badgeText } from './badge.js';
@@ -13,7 +18,8 @@ export { RichText, parseRichText, type RichNode } from './RichText.js';
 export { safeUrl } from './safeUrl.js';
 export { formatRelative } from './relativeTime.js';
 export { snoozeUntil, type SnoozePreset } from './snooze.js';
-export { MESSAGES, resolveMessages, directionOf, format, type Messages, type Locale } from './messages.js';
+// The other shipped translations are in `@belfry/react/locales` (not bundled unless imported).
+export { en, resolveMessages, directionOf, format, type Messages, type Locale } from './messages.js';
 export { themeStyle, tokenName, type Theme, type ThemeToken } from './theme.js';
 export type { ColorScheme } from './context.js';
 export { belfryStyles } from './stylesText.js';

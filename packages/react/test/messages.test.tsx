@@ -3,19 +3,22 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { badgeText } from '../src/badge.js';
-import { MESSAGES, directionOf, format, resolveMessages } from '../src/messages.js';
+import { directionOf, en, format, resolveMessages } from '../src/messages.js';
+import { MESSAGES, ar, de, es, fr, ja } from '../src/locales/index.js';
 import { snoozeUntil } from '../src/snooze.js';
 import { themeStyle } from '../src/theme.js';
 
 describe('messages', () => {
   it('every locale has every key', () => {
-    const keys = Object.keys(MESSAGES.en).sort();
-    for (const table of Object.values(MESSAGES)) expect(Object.keys(table).sort()).toEqual(keys);
+    const keys = Object.keys(en).sort();
+    expect(Object.keys(MESSAGES).sort()).toEqual(['ar', 'de', 'en', 'es', 'fr', 'ja']);
+    for (const table of [...Object.values(MESSAGES), ar, de, es, fr, ja]) expect(Object.keys(table).sort()).toEqual(keys);
   });
-  it('resolves regional locales, falls back to English and applies overrides', () => {
-    expect(resolveMessages('de-AT').markAllRead).toBe(MESSAGES.de.markAllRead);
-    expect(resolveMessages('xx').markAllRead).toBe(MESSAGES.en.markAllRead);
-    expect(resolveMessages('fr', { inboxTitle: 'Alertes' }).inboxTitle).toBe('Alertes');
+  it('is English unless given a table, and applies overrides on top', () => {
+    expect(resolveMessages()).toBe(en);
+    expect(resolveMessages(de).markAllRead).toBe(MESSAGES.de.markAllRead);
+    expect(resolveMessages({ ...fr, inboxTitle: 'Alertes' })).toEqual({ ...fr, inboxTitle: 'Alertes' });
+    expect(resolveMessages({ inboxTitle: 'Alertes' }).markAllRead).toBe(en.markAllRead);
   });
   it('knows right-to-left languages', () => {
     expect(directionOf('ar')).toBe('rtl');
@@ -23,7 +26,7 @@ describe('messages', () => {
     expect(directionOf('ja')).toBe('ltr');
   });
   it('formats placeholders', () => {
-    expect(format(MESSAGES.en.bellLabelUnread, { count: 3 })).toBe('Notifications, 3 unread');
+    expect(format(en.bellLabelUnread, { count: 3 })).toBe('Notifications, 3 unread');
   });
 });
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { BelfryProvider, Feed, Inbox, PreferenceCenter, useConnection } from '../src/index.js';
 import { testServer, uniqueUser } from './server.js';
+import { ar } from '@belfry/react/locales';
 
 const srv = testServer();
 afterEach(() => cleanup());
@@ -68,7 +69,7 @@ describe('BelfryProvider', () => {
     const user = uniqueUser();
     await srv.trigger(user, { title: 'مرحبا' });
     render(
-      <BelfryProvider {...srv.options(user)} locale="ar">
+      <BelfryProvider {...srv.options(user)} locale="ar" messages={ar}>
         <Inbox defaultOpen />
       </BelfryProvider>,
     );

@@ -1,0 +1,27 @@
+import { useEffect, useMemo } from 'react';
+import type { PreferencesState, PreferencesStore } from '@belfry/core';
+import { useBelfry } from './useBelfry.js';
+import { noop, useReadable } from './useReadable.js';
+
+const IDLE_PREFERENCES: PreferencesState = { preferences: null, status: 'idle', error: null };
+
+export interface UsePreferencesResult extends PreferencesState {
+  update: PreferencesStore['update'];
+  refresh(): Promise<void>;
+}
+
+export function usePreferences(): UsePreferencesResult {
+  const store = useBelfry()?.preferences ?? null;
+  const state = useReadable(store, IDLE_PREFERENCES);
+  useEffect(() => {
+    if (store && store.getState().status === 'idle') void store.refresh().catch(noop);
+  }, [store]);
+  return useMemo(
+    () => ({
+      ...state,
+      update: (update) => (store ? store.update(update) : Promise.reject(new Error('No Belfry client'))),
+      refresh: () => (store ? store.refresh() : Promise.resolve()),
+    }),
+    [state, store],
+  );
+}
