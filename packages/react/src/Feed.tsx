@@ -7,10 +7,11 @@ import { Root } from './Root.js';
 import { useConnection } from './useConnection.js';
 import { useFeed } from './useFeed.js';
 import { useUi } from './useUi.js';
-import { format } from './messages.js';
+import { format, type Messages } from './messages.js';
 import type { Theme } from './theme.js';
 import type { ColorScheme } from './context.js';
 import { useVirtualizer } from './useVirtualizer.js';
+import { keyIndex } from './dom.js';
 
 export interface RenderItemProps {
   notification: Notification;
@@ -124,13 +125,8 @@ function FeedList(props: FeedProps) {
     // Only row-level keys; controls inside a row keep their own keys.
     const row = (event.target as HTMLElement).closest('[data-index]');
     if (!row || row !== event.target) return;
-    const index = Number(row.getAttribute('data-index'));
-    let next: number | null = null;
-    if (event.key === 'ArrowDown') next = index + 1;
-    else if (event.key === 'ArrowUp') next = index - 1;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = items.length - 1;
-    if (next === null) return;
+    const next = keyIndex(event.key, Number(row.getAttribute('data-index')), items.length);
+    if (next === undefined) return;
     event.preventDefault();
     focusIndex(next);
   };
@@ -153,14 +149,7 @@ function FeedList(props: FeedProps) {
       </div>
     );
   } else if (items.length === 0 && feed.status === 'error') {
-    body = (
-      <div className="belfry-state belfry-error" role="alert">
-        <p>{messages.error}</p>
-        <button type="button" className="belfry-button" onClick={() => void feed.refresh().catch(() => undefined)}>
-          {messages.retry}
-        </button>
-      </div>
-    );
+    body = <ErrorState messages={messages} onRetry={feed.refresh} />;
   } else if (items.length === 0) {
     body = renderEmpty ? (
       renderEmpty(filterForEmpty)
@@ -246,15 +235,20 @@ function FeedList(props: FeedProps) {
             {messages.loadingMore}
           </p>
         ) : null}
-        {feed.error && items.length > 0 ? (
-          <div className="belfry-state belfry-error" role="alert">
-            <p>{messages.error}</p>
-            <button type="button" className="belfry-button" onClick={() => void feed.loadMore().catch(() => undefined)}>
-              {messages.retry}
-            </button>
-          </div>
-        ) : null}
+        {feed.error && items.length > 0 ? <ErrorState messages={messages} onRetry={feed.loadMore} /> : null}
       </div>
+    </div>
+  );
+}
+
+/** The load error with its retry button (the first page's, or the next page's below the rows). */
+function ErrorState({ messages, onRetry }: { messages: Messages; onRetry: () => Promise<void> }) {
+  return (
+    <div className="belfry-state belfry-error" role="alert">
+      <p>{messages.error}</p>
+      <button type="button" className="belfry-button" onClick={() => void onRetry().catch(() => undefined)}>
+        {messages.retry}
+      </button>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Notification } from '@belfry/core/api';
 import { useUi } from './useUi.js';
-import { activeElementOf, eventWithin } from './dom.js';
+import { activeElementOf, eventWithin, keyIndex } from './dom.js';
 import { useFloating } from './useFloating.js';
 import type { SnoozePreset } from './snooze.js';
 
@@ -57,29 +57,11 @@ export function ItemMenu({ notification, onCommand, tabbable = true }: ItemMenuP
     event.stopPropagation();
     const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]'));
     const index = items.indexOf(activeElementOf(event.currentTarget) as HTMLElement);
-    const focus = (i: number) => items[(i + items.length) % items.length]?.focus();
-    switch (event.key) {
-      case 'ArrowDown':
-        focus(index + 1);
-        break;
-      case 'ArrowUp':
-        focus(index - 1);
-        break;
-      case 'Home':
-        focus(0);
-        break;
-      case 'End':
-        focus(items.length - 1);
-        break;
-      case 'Escape':
-        close(true);
-        break;
-      case 'Tab':
-        close(false);
-        return;
-      default:
-        return;
-    }
+    const next = keyIndex(event.key, index, items.length);
+    if (event.key === 'Tab') return close(false);
+    if (event.key === 'Escape') close(true);
+    else if (next === undefined) return;
+    else items[(next + items.length) % items.length]?.focus();
     event.preventDefault();
   };
 

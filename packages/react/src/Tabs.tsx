@@ -1,6 +1,7 @@
 // WAI-ARIA tabs: one tab stop, arrows move and activate (mirrored in RTL), Home/End jump.
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { part } from './dom.js';
+import { badgeText } from './badge.js';
+import { keyIndex, part } from './dom.js';
 import { useUi } from './useUi.js';
 
 export interface TabItem {
@@ -34,16 +35,13 @@ export function Tabs({ tabs, selected, onSelect, label, children }: TabsProps) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Arrow keys follow the reading direction.
+    const rtl = dir === 'rtl';
     const current = tabs.findIndex((tab) => tab.key === selected);
-    const forward = dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
-    const backward = dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
-    let handled = true;
-    if (event.key === forward) move(current + 1);
-    else if (event.key === backward) move(current - 1);
-    else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(tabs.length - 1);
-    else handled = false;
-    if (handled) event.preventDefault();
+    const next = keyIndex(event.key, current, tabs.length, rtl ? 'ArrowRight' : 'ArrowLeft', rtl ? 'ArrowLeft' : 'ArrowRight');
+    if (next === undefined) return;
+    event.preventDefault();
+    move(next);
   };
 
   return (
@@ -51,6 +49,7 @@ export function Tabs({ tabs, selected, onSelect, label, children }: TabsProps) {
       <div className="belfry-tabs" role="tablist" aria-label={label} ref={listRef} onKeyDown={onKeyDown} {...part('tabs')}>
         {tabs.map((tab) => {
           const active = tab.key === selected;
+          const count = badgeText(tab.count ?? 0);
           return (
             <button
               key={tab.key}
@@ -65,9 +64,7 @@ export function Tabs({ tabs, selected, onSelect, label, children }: TabsProps) {
               onClick={() => onSelect(tab.key)}
             >
               <span className="belfry-tab-label">{tab.label}</span>
-              {tab.count !== undefined && tab.count > 0 ? (
-                <span className="belfry-tab-count">{tab.count > 99 ? '99+' : tab.count}</span>
-              ) : null}
+              {count ? <span className="belfry-tab-count">{count}</span> : null}
             </button>
           );
         })}

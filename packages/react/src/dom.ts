@@ -15,6 +15,14 @@ export function eventWithin(event: Event, ...nodes: Array<Node | null | undefine
   return nodes.some((node) => !!node && (path.includes(node) || node.contains(event.target as Node)));
 }
 
+/**
+ * The index an arrow / Home / End key moves to among `count` items (undefined for any other key);
+ * callers clamp or wrap it. Shared by the feed rows, the item menu and the tabs.
+ */
+export function keyIndex(key: string, index: number, count: number, back = 'ArrowUp', forward = 'ArrowDown'): number | undefined {
+  return key === forward ? index + 1 : key === back ? index - 1 : key === 'Home' ? 0 : key === 'End' ? count - 1 : undefined;
+}
+
 /** `part` names for ::part() styling from outside a shadow root (spread onto an element). */
 export function part(name: string): Record<string, string> {
   return { part: name };
