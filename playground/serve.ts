@@ -9,7 +9,8 @@ import { playgroundMounts, repoRoot } from './mounts.js';
 
 const DEMO = { id: 'demo', secret: 'sk_test_demo', name: 'Demo' };
 const port = Number(process.env.PORT ?? 4000);
-const host = process.env.HOST ?? '127.0.0.1';
+// Not HOST: shells export it as the machine's name.
+const host = process.env.BELFRY_HOST ?? '127.0.0.1';
 
 const server = await createBelfryServer({
   port,

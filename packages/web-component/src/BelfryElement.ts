@@ -6,6 +6,8 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { BelfryClient, BelfryOptions } from '@belfry/core';
 import type { Notification, NotificationAction } from '@belfry/core/api';
 import { BelfryProvider, belfryStyles } from '@belfry/react';
+// Every shipped translation, so `locale="de"` works with the one-script build as it does in React.
+import { MESSAGES } from '@belfry/react/locales';
 import { acquireClient, clientKey, type ClientLease } from './clientRegistry.js';
 import { emit } from './events.js';
 import { adoptStyles } from './styles.js';
@@ -52,6 +54,8 @@ export abstract class BelfryElement extends ElementBase {
   #theme: Theme | undefined;
   #messages: MessageOverrides | undefined;
   #getUserToken: (() => Promise<string>) | undefined;
+  /** The table for the locale plus overrides, rebuilt only when either changes (the UI memoizes on it). */
+  #resolved: { locale: string; overrides: MessageOverrides | undefined; messages: MessageOverrides | undefined } | null = null;
 
   constructor() {
     super();
@@ -208,11 +212,21 @@ export abstract class BelfryElement extends ElementBase {
           locale: this.locale ?? undefined,
           colorScheme: scheme === 'dark' || scheme === 'auto' || scheme === 'light' ? scheme : undefined,
           theme: this.theme,
-          messages: this.#messages,
+          messages: this.#resolveMessages(),
         },
         this.renderContent() as ReactNode,
       ),
     );
+  }
+
+  #resolveMessages(): MessageOverrides | undefined {
+    const locale = (this.locale ?? 'en').toLowerCase();
+    const cached = this.#resolved;
+    if (cached && cached.locale === locale && cached.overrides === this.#messages) return cached.messages;
+    const table = (MESSAGES as unknown as Record<string, MessageOverrides | undefined>)[locale.split('-')[0]!];
+    const messages = table || this.#messages ? { ...table, ...this.#messages } : undefined;
+    this.#resolved = { locale, overrides: this.#messages, messages };
+    return messages;
   }
 
   #teardown(): void {

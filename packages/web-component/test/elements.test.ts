@@ -72,6 +72,19 @@ describe('<belfry-inbox> in happy-dom', () => {
     await until(() => sharedClientCount() === 0);
   });
 
+  it('speaks the locale attribute (the shipped tables are in the element) and follows its changes', async () => {
+    await trigger('hd-5', 'Hallo');
+    const el = inbox('hd-5');
+    el.setAttribute('locale', 'de');
+    document.body.append(el);
+    const label = () => el.shadowRoot?.querySelector('.belfry-bell')?.getAttribute('aria-label');
+    await until(() => label() === 'Benachrichtigungen, 1 ungelesen');
+    el.locale = 'en';
+    await until(() => label() === 'Notifications, 1 unread');
+    el.remove();
+    await until(() => sharedClientCount() === 0);
+  });
+
   it('shares one client per user and frees it with the last element', async () => {
     const a = inbox('hd-2');
     const b = inbox('hd-2');
