@@ -14,7 +14,8 @@ import { useBelfry } from './useBelfry.js';
 import { useCounts } from './useCounts.js';
 import { useUi } from './useUi.js';
 import type { Theme } from './theme.js';
-import { eventWithin, part } from './dom.js';
+import { part } from './dom.js';
+import { useOutsidePointer } from './useOutsidePointer.js';
 import { trapTab, useDialogFocus } from './useDialogFocus.js';
 import { useFloating } from './useFloating.js';
 
@@ -85,8 +86,6 @@ export function Inbox(props: InboxProps) {
     if (props.open === undefined) setUncontrolled(next);
     props.onOpenChange?.(next);
   };
-  const setOpenRef = useRef(setOpen);
-  setOpenRef.current = setOpen;
 
   // Focus moves in once the popover is positioned (it is visibility:hidden until then, and unfocusable).
   useDialogFocus(open && position.ready, dialogRef, bellRef);
@@ -95,17 +94,8 @@ export function Inbox(props: InboxProps) {
     if (!open) setView('feed');
   }, [open]);
 
-  // A click outside the bell and the popover closes it.
-  useEffect(() => {
-    if (!open) return undefined;
-    const onPointerDown = (event: PointerEvent) => {
-      if (eventWithin(event, dialogRef.current, bellRef.current)) return;
-      // Menus are positioned inside the dialog, so anything else is outside.
-      setOpenRef.current(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown, true);
-    return () => document.removeEventListener('pointerdown', onPointerDown, true);
-  }, [open]);
+  // A click outside the bell and the popover closes it (item menus are rendered inside the dialog).
+  useOutsidePointer(open, () => [dialogRef.current, bellRef.current], () => setOpen(false));
 
   const setBellRef = (el: HTMLButtonElement | null) => {
     bellRef.current = el;

@@ -2,7 +2,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Notification } from '@belfry/core/api';
 import { useUi } from './useUi.js';
-import { activeElementOf, eventWithin, keyIndex } from './dom.js';
+import { activeElementOf, keyIndex } from './dom.js';
+import { useOutsidePointer } from './useOutsidePointer.js';
 import { useFloating } from './useFloating.js';
 import type { SnoozePreset } from './snooze.js';
 
@@ -32,14 +33,7 @@ export function ItemMenu({ notification, onCommand, tabbable = true }: ItemMenuP
     ['nextWeek', messages.snoozeNextWeek],
   ];
 
-  useEffect(() => {
-    if (!open || !menu) return undefined;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!eventWithin(event, menu, button)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown, true);
-    return () => document.removeEventListener('pointerdown', onPointerDown, true);
-  }, [open, menu, button]);
+  useOutsidePointer(open && !!menu, () => [menu, button], () => setOpen(false));
 
   // The menu is visibility:hidden (unfocusable) until positioned: focus its first or last item then.
   useEffect(() => {
