@@ -235,7 +235,7 @@ class Follower {
     readonly base: string,
     readonly token: string,
   ) {
-    // websocket-only: processes behind a balancer without sticky sessions (see bench/SCALING.md).
+    // websocket-only: processes behind a balancer without sticky sessions (see "Running several server processes" in the README).
     this.socket = io(base, { auth: { token }, transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 500 });
     this.socket.on('connect', () => {
       this.connects += 1;
