@@ -68,13 +68,33 @@ function openSqlite(path: string): Db {
     async lockUsers() {},
     // Kysely's SQLite driver runs every statement, transactions included, on this one synchronous
     // connection; a prepared statement run here between the transaction's awaits is part of it.
+    // Rows go CHUNK at a time through one multi-row statement (a native call per row costs more than
+    // the insert itself); the remainder goes row by row, so only two statements per shape are cached.
     async bulkInsert(_trx, table, rows, conflictColumns) {
       const columns = rows[0] ? Object.keys(rows[0]) : [];
       if (columns.length === 0) return;
-      const text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values (${columns.map(() => '?').join(', ')})${onConflict(conflictColumns)}`;
-      let statement = statements.get(text);
-      if (!statement) statements.set(text, (statement = database.prepare(text)));
-      for (const row of rows) statement.run(columns.map((c) => row[c]));
+      const head = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values `;
+      const tuple = `(${columns.map(() => '?').join(', ')})`;
+      const prepared = (count: number) => {
+        const text = `${head}${Array.from({ length: count }, () => tuple).join(', ')}${onConflict(conflictColumns)}`;
+        let statement = statements.get(text);
+        if (!statement) statements.set(text, (statement = database.prepare(text)));
+        return statement;
+      };
+      const chunk = Math.max(1, Math.min(SQLITE_CHUNK_ROWS, Math.floor(SQLITE_MAX_PARAMS / columns.length)));
+      let i = 0;
+      if (rows.length >= chunk) {
+        const statement = prepared(chunk);
+        for (; i + chunk <= rows.length; i += chunk) {
+          const params: unknown[] = [];
+          for (let j = i; j < i + chunk; j++) for (const c of columns) params.push(rows[j]![c]);
+          statement.run(params);
+        }
+      }
+      if (i < rows.length) {
+        const statement = prepared(1);
+        for (; i < rows.length; i++) statement.run(columns.map((c) => rows[i]![c]));
+      }
     },
     isRetryable: (err) => /SQLITE_BUSY/.test(codeOf(err)),
     isUniqueViolation: (err) => /SQLITE_CONSTRAINT_(PRIMARYKEY|UNIQUE)/.test(codeOf(err)),
@@ -108,6 +128,9 @@ function openPostgres(url: string): Db {
   };
 }
 
+// SQLite's default SQLITE_MAX_VARIABLE_NUMBER is 32766; a chunk stays well below it.
+const SQLITE_MAX_PARAMS = 32_000;
+const SQLITE_CHUNK_ROWS = 100;
 const INTEGER_COLUMNS = new Set(['seq', 'pruned_seq', 'locked', 'enabled']);
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const onConflict = (columns?: string[]) => (columns ? ` on conflict (${columns.map(quote).join(', ')}) do nothing` : '');

@@ -48,12 +48,19 @@ export async function listFeed(
   };
 }
 
+/**
+ * Longest `in (...)` list per statement: a whole trigger call (≤ 1,000 recipients) in one statement,
+ * far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
+ */
+export const IN_LIST_MAX = 1000;
+
 /** Counts for several users at once (realtime events after a fan-out need one query, not N). */
 export async function countsFor(db: Q, appId: string, userIds: string[]): Promise<Map<string, Counts>> {
   const result = new Map<string, Counts>();
   for (const id of userIds) result.set(id, { total: 0, unread: 0, unseen: 0, categories: {} });
-  for (let i = 0; i < userIds.length; i += 500) {
-    const chunk = userIds.slice(i, i + 500);
+  const now = nowIso();
+  for (let i = 0; i < userIds.length; i += IN_LIST_MAX) {
+    const chunk = userIds.slice(i, i + IN_LIST_MAX);
     const rows = await db
       .selectFrom('notifications')
       .select((eb) => [
@@ -66,7 +73,7 @@ export async function countsFor(db: Q, appId: string, userIds: string[]): Promis
       .where('app_id', '=', appId)
       .where('user_id', 'in', chunk)
       .where('archived_at', 'is', null)
-      .where(visibleAt(nowIso()))
+      .where(visibleAt(now))
       .groupBy(['user_id', 'category'])
       .execute();
     for (const row of rows) {

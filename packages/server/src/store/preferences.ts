@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { ApiError, badRequest } from '../errors.js';
 import { listCategories, type CategoryRecord, type Channels } from './categories.js';
+import { IN_LIST_MAX } from './feed.js';
 
 function effective(category: CategoryRecord, overrides: Map<string, boolean>): Channels {
   const channels = { ...category.defaultChannels };
@@ -71,14 +72,14 @@ export async function optedOut(db: Kysely<Database>, appId: string, category: Ca
   const out = new Set<string>();
   const fallback = category.defaultChannels.in_app;
   const overrides = new Map<string, boolean>();
-  for (let i = 0; i < userIds.length; i += 500) {
+  for (let i = 0; i < userIds.length; i += IN_LIST_MAX) {
     const rows = await db
       .selectFrom('preferences')
       .select(['user_id', 'enabled'])
       .where('app_id', '=', appId)
       .where('category', '=', category.key)
       .where('channel', '=', 'in_app')
-      .where('user_id', 'in', userIds.slice(i, i + 500))
+      .where('user_id', 'in', userIds.slice(i, i + IN_LIST_MAX))
       .execute();
     for (const row of rows) overrides.set(row.user_id, row.enabled === 1);
   }

@@ -66,8 +66,11 @@ export async function triggerNotifications(deps: WorkDeps, appId: string, req: T
       expires_at: req.expiresAt === undefined ? null : new Date(req.expiresAt).toISOString(),
     }));
     await deps.db.bulkInsert(trx, 'notifications', rows as unknown as Array<Record<string, unknown>>);
+    // Every row carries the same JSON, so parse it once (toNotification of the first row) and share
+    // the parsed actions/data between the events; nothing downstream mutates them.
+    const first = rows[0] ? toNotification(rows[0]) : undefined;
     for (const row of rows) {
-      const notification: Notification = toNotification(row);
+      const notification: Notification = { ...first!, id: row.id, userId: row.user_id };
       work.record(row.user_id, seqs.get(row.user_id)!, { type: 'created', notification });
     }
 

@@ -6,7 +6,7 @@ import type { Db } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import { nowIso } from '../ids.js';
 import { roomOf, type OrderedEmitter, type Ticket } from '../realtime/orderedEmitter.js';
-import { countsFor } from './feed.js';
+import { countsFor, IN_LIST_MAX } from './feed.js';
 
 type DistributiveOmit<T, K extends keyof any> = T extends unknown ? Omit<T, K> : never;
 export type ChangeBody = DistributiveOmit<Change, 'seq'>;
@@ -52,12 +52,12 @@ export class Work {
   /** Takes one seq for each of many users in one statement (fan-out); returns userId → seq. */
   async allocOneEach(userIds: string[]): Promise<Map<string, number>> {
     const result = new Map<string, number>();
-    for (let i = 0; i < userIds.length; i += 500) {
+    for (let i = 0; i < userIds.length; i += IN_LIST_MAX) {
       const rows = await this.trx
         .updateTable('users')
         .set((eb) => ({ seq: eb('seq', '+', 1) }))
         .where('app_id', '=', this.appId)
-        .where('id', 'in', userIds.slice(i, i + 500))
+        .where('id', 'in', userIds.slice(i, i + IN_LIST_MAX))
         .returning(['id', 'seq'])
         .execute();
       for (const row of rows) {
