@@ -3,7 +3,7 @@ import type { Notification, NotificationAction } from '@belfry/core/api';
 import { useBelfry } from './useBelfry.js';
 import { useUi } from './useUi.js';
 import { ItemMenu, type MenuCommand } from './ItemMenu.js';
-import { formatRelative, useNow } from './relativeTime.js';
+import { formatAbsolute, formatRelative, useNow } from './relativeTime.js';
 import { part } from './dom.js';
 import { RichText } from './RichText.js';
 import { safeUrl } from './safeUrl.js';
@@ -130,7 +130,7 @@ export function NotificationItem(props: NotificationItemProps) {
             <RichText text={n.body} />
           </p>
         ) : null}
-        <time className="belfry-item-time" dateTime={n.createdAt} title={created.toLocaleString(locale)}>
+        <time className="belfry-item-time" dateTime={n.createdAt} title={formatAbsolute(created, locale)}>
           {formatRelative(created, now, locale)}
         </time>
         {n.actions.length > 0 ? (

@@ -39,16 +39,29 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['minute', 60],
 ];
 
-const formatters = new Map<string, Intl.RelativeTimeFormat>();
+// Intl formatters are costly to build (toLocaleString builds one per call): one per locale, kept.
+const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
+const absoluteFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function cached<F>(cache: Map<string, F>, locale: string, create: () => F): F {
+  let formatter = cache.get(locale);
+  if (!formatter) {
+    formatter = create();
+    cache.set(locale, formatter);
+  }
+  return formatter;
+}
+
+/** The full date and time, for a tooltip next to the relative time. */
+export function formatAbsolute(date: string | Date, locale: string): string {
+  const formatter = cached(absoluteFormatters, locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+  return formatter.format(typeof date === 'string' ? Date.parse(date) : date);
+}
 
 export function formatRelative(date: string | Date, nowMs: number, locale: string): string {
   const then = typeof date === 'string' ? Date.parse(date) : date.getTime();
   const seconds = Math.round((then - nowMs) / 1000);
-  let formatter = formatters.get(locale);
-  if (!formatter) {
-    formatter = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
-    formatters.set(locale, formatter);
-  }
+  const formatter = cached(relativeFormatters, locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' }));
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return formatter.format(Math.round(seconds / size), unit);
   }
