@@ -1,7 +1,7 @@
 // A unit of work on users' inboxes: one transaction in which every change takes the user's next seq
 // and writes its `changes` row; after commit the change events go out (in seq order) with fresh counts.
 import type { Change, Counts } from '@belfry/core/api';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import { nowIso } from '../ids.js';
@@ -53,11 +53,13 @@ export class Work {
   async allocOneEach(userIds: string[]): Promise<Map<string, number>> {
     const result = new Map<string, number>();
     for (let i = 0; i < userIds.length; i += IN_LIST_MAX) {
+      const ids = userIds.slice(i, i + IN_LIST_MAX);
       const rows = await this.trx
         .updateTable('users')
         .set((eb) => ({ seq: eb('seq', '+', 1) }))
         .where('app_id', '=', this.appId)
-        .where('id', 'in', userIds.slice(i, i + IN_LIST_MAX))
+        // PostgreSQL plans `= any(array)` (one parameter) faster than an IN list of a thousand.
+        .where((eb) => (this.db.dialect === 'postgres' ? eb('id', '=', sql<string>`any(${ids}::text[])`) : eb('id', 'in', ids)))
         .returning(['id', 'seq'])
         .execute();
       for (const row of rows) {
