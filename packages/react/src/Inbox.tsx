@@ -18,6 +18,7 @@ import { part } from './dom.js';
 import { useOutsidePointer } from './useOutsidePointer.js';
 import { trapTab, useDialogFocus } from './useDialogFocus.js';
 import { useFloating } from './useFloating.js';
+import { prewarmFormatters } from './relativeTime.js';
 
 export interface CategoryTab {
   key: string;
@@ -93,6 +94,9 @@ export function Inbox(props: InboxProps) {
   useEffect(() => {
     if (!open) setView('feed');
   }, [open]);
+
+  // Item tooltips need a date formatter whose first creation is slow; build it before the first open.
+  useEffect(() => prewarmFormatters(ui.locale), [ui.locale]);
 
   // A click outside the bell and the popover closes it (item menus are rendered inside the dialog).
   useOutsidePointer(open, () => [dialogRef.current, bellRef.current], () => setOpen(false));
