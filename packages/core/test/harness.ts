@@ -4,8 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBelfryServer, userKeyFor } from '@belfry/server';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Counts, ListResponse, Notification, TriggerRequest, TriggerResponse } from '../src/api/types.js';
 import { createBelfry } from '../src/index.js';
+import { startFaultProxy, type FaultProxy } from './faultProxy.js';
 import type { BelfryClient, BelfryOptions } from '../src/index.js';
 
 export const APP = { id: 'demo', secret: 'sk_test_demo', name: 'Demo' };
@@ -114,3 +116,27 @@ export async function waitFor<T>(check: () => T | Promise<T>, { timeout = 10_000
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface ProxiedServer {
+  server: TestServer;
+  proxy: FaultProxy;
+  /** Run after each test, last registered first. */
+  cleanups: Array<() => void | Promise<void>>;
+}
+
+/** One server behind a fault proxy for the whole file; each test's cleanups run after it. */
+export function useProxiedServer(extra: Record<string, unknown> = {}): ProxiedServer {
+  const env = { cleanups: [] } as unknown as ProxiedServer;
+  beforeAll(async () => {
+    env.server = await startServer(extra);
+    env.proxy = await startFaultProxy(env.server.url);
+  });
+  afterEach(async () => {
+    for (const cleanup of env.cleanups.splice(0).reverse()) await cleanup();
+  });
+  afterAll(async () => {
+    await env.proxy?.close();
+    await env.server?.stop();
+  });
+  return env;
+}

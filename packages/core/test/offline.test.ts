@@ -1,41 +1,29 @@
 // Offline: mutations made while offline wait (no request leaves), then go out in order when the
 // network is back, none lost. Focus and reconnect refetch through query-core's managers, fed by the
 // injected environment adapters.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultProxy, type FaultProxy } from './faultProxy.js';
-import { makeClient, newUser, serverItems, sleep, startServer, trigger, triggerMany, waitFor, type TestServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { makeClient, newUser, serverItems, sleep, trigger, triggerMany, useProxiedServer, waitFor } from './harness.js';
 import { createConnectivity } from './memoryEnv.js';
 
-let server: TestServer;
-let proxy: FaultProxy;
-const cleanups: Array<() => void> = [];
-beforeAll(async () => {
-  server = await startServer();
-  proxy = await startFaultProxy(server.url);
-});
-afterEach(() => cleanups.splice(0).reverse().forEach((c) => c()));
-afterAll(async () => {
-  await proxy?.close();
-  await server?.stop();
-});
+const env = useProxiedServer();
 
 const mutationLines = (from: number) =>
-  proxy.log.slice(from).filter((l) => l.startsWith('PATCH') || l.startsWith('POST /v1/inbox/notifications') || l.startsWith('DELETE'));
+  env.proxy.log.slice(from).filter((l) => l.startsWith('PATCH') || l.startsWith('POST /v1/inbox/notifications') || l.startsWith('DELETE'));
 
 describe('offline', () => {
   it('mutations made offline are sent in order when back online, none lost', async () => {
     const user = newUser();
-    const [c, b, a] = await triggerMany(server.url, user, 3); // a newest
+    const [c, b, a] = await triggerMany(env.server.url, user, 3); // a newest
     const net = createConnectivity();
-    const client = makeClient(proxy.url, user, { realtime: false, environment: { onOnlineChange: net.onOnlineChange, onFocus: net.onFocus } });
-    cleanups.push(() => client.destroy());
+    const client = makeClient(env.proxy.url, user, { realtime: false, environment: { onOnlineChange: net.onOnlineChange, onFocus: net.onFocus } });
+    env.cleanups.push(() => client.destroy());
     const feed = client.feed();
     const unread = client.feed({ read: false });
-    cleanups.push(feed.subscribe(() => {}), unread.subscribe(() => {}), client.counts.subscribe(() => {}));
+    env.cleanups.push(feed.subscribe(() => {}), unread.subscribe(() => {}), client.counts.subscribe(() => {}));
     await waitFor(() => feed.getState().items.length === 3 && client.counts.getState().status === 'success');
 
     net.setOnline(false);
-    const start = proxy.log.length;
+    const start = env.proxy.log.length;
     const done = [
       client.markRead(a!),
       client.markUnread(a!),
@@ -64,27 +52,27 @@ describe('offline', () => {
       'POST /v1/inbox/notifications/bulk',
       `DELETE /v1/inbox/notifications/${c}`,
     ]);
-    const live = await serverItems(server.url, user);
+    const live = await serverItems(env.server.url, user);
     expect(live.map((n) => [n.id, n.readAt !== null])).toEqual([[a, true]]);
-    const archived = await serverItems(server.url, user, 'archived=true');
+    const archived = await serverItems(env.server.url, user, 'archived=true');
     expect(archived.map((n) => [n.id, n.readAt !== null])).toEqual([[b, true]]);
     expect(feed.getState().items.map((n) => n.id)).toEqual([a]);
   });
 
   it('refetches on focus and when the network comes back', async () => {
     const user = newUser();
-    await trigger(server.url, user, { title: 'first' });
+    await trigger(env.server.url, user, { title: 'first' });
     const net = createConnectivity();
-    const client = makeClient(proxy.url, user, { realtime: false, environment: { onOnlineChange: net.onOnlineChange, onFocus: net.onFocus } });
-    cleanups.push(() => client.destroy());
+    const client = makeClient(env.proxy.url, user, { realtime: false, environment: { onOnlineChange: net.onOnlineChange, onFocus: net.onFocus } });
+    env.cleanups.push(() => client.destroy());
     const feed = client.feed();
-    cleanups.push(feed.subscribe(() => {}));
+    env.cleanups.push(feed.subscribe(() => {}));
     await waitFor(() => feed.getState().items.length === 1);
-    await trigger(server.url, user, { title: 'second' });
+    await trigger(env.server.url, user, { title: 'second' });
     net.focus();
     await waitFor(() => feed.getState().items.length === 2, { message: 'refetch on focus' });
     net.setOnline(false);
-    await trigger(server.url, user, { title: 'third' });
+    await trigger(env.server.url, user, { title: 'third' });
     net.setOnline(true);
     await waitFor(() => feed.getState().items.length === 3, { message: 'refetch on reconnect' });
     expect(feed.getState().items.map((n) => n.title)).toEqual(['third', 'second', 'first']);
@@ -92,14 +80,14 @@ describe('offline', () => {
 
   it('destroy() while offline settles waiting mutations (rejected as aborted), sending nothing', async () => {
     const user = newUser();
-    const [a] = await triggerMany(server.url, user, 1);
+    const [a] = await triggerMany(env.server.url, user, 1);
     const net = createConnectivity();
-    const client = makeClient(proxy.url, user, { realtime: false, environment: { onOnlineChange: net.onOnlineChange, onFocus: net.onFocus } });
+    const client = makeClient(env.proxy.url, user, { realtime: false, environment: { onOnlineChange: net.onOnlineChange, onFocus: net.onFocus } });
     const feed = client.feed();
     const off = feed.subscribe(() => {});
     await waitFor(() => feed.getState().items.length === 1);
     net.setOnline(false);
-    const start = proxy.log.length;
+    const start = env.proxy.log.length;
     const waiting = client.markRead(a!);
     off();
     client.destroy();

@@ -5,35 +5,21 @@
 import { join } from 'node:path';
 import { userKeyFor } from '@belfry/server';
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Change, ChangesResponse, Counts } from '../src/api/types.js';
 import type { BelfryClient, Notification } from '../src/index.js';
-import { startFaultProxy, type FaultProxy } from './faultProxy.js';
-import { APP, makeClient, newUser, serverItems, sleep, startServer, trigger, waitFor, type TestServer } from './harness.js';
+import { APP, makeClient, newUser, serverItems, sleep, trigger, useProxiedServer, waitFor } from './harness.js';
 import { createMemoryBrowser } from './memoryEnv.js';
 
-let server: TestServer;
-let proxy: FaultProxy;
-const cleanups: Array<() => void | Promise<void>> = [];
-beforeAll(async () => {
-  server = await startServer();
-  proxy = await startFaultProxy(server.url);
-});
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-afterAll(async () => {
-  await proxy?.close();
-  await server?.stop();
-});
+const env = useProxiedServer();
 
 async function changesSince(user: string, since: number): Promise<ChangesResponse> {
-  const { token } = (await fetch(`${server.url}/v1/inbox/session`, {
+  const { token } = (await fetch(`${env.server.url}/v1/inbox/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ appId: APP.id, userId: user, userKey: userKeyFor(APP.secret, user) }),
   }).then((r) => r.json())) as { token: string };
-  return (await fetch(`${server.url}/v1/inbox/changes?since=${since}`, { headers: { authorization: `Bearer ${token}` } }).then((r) =>
+  return (await fetch(`${env.server.url}/v1/inbox/changes?since=${since}`, { headers: { authorization: `Bearer ${token}` } }).then((r) =>
     r.json(),
   )) as ChangesResponse;
 }
@@ -41,16 +27,16 @@ async function changesSince(user: string, since: number): Promise<ChangesRespons
 /** A client that stays a follower: the test holds the leader lock, and speaks on the channel as the leader. */
 async function follower(user: string) {
   const browser = createMemoryBrowser();
-  const name = `${proxy.url}|${APP.id}|${user}`;
+  const name = `${env.proxy.url}|${APP.id}|${user}`;
   let releaseLock!: () => void;
   void browser.locks.request(`belfry-leader:${name}`, {}, () => new Promise<void>((r) => (releaseLock = r)));
   const channel = browser.channel(`belfry:${name}`);
-  const client = makeClient(proxy.url, user, { environment: browser.environment() });
+  const client = makeClient(env.proxy.url, user, { environment: browser.environment() });
   const arrived: Notification[] = [];
   client.on('notification', (n) => arrived.push(n));
   const feed = client.feed();
   const offs = [feed.subscribe(() => {}), client.counts.subscribe(() => {})];
-  cleanups.push(() => {
+  env.cleanups.push(() => {
     offs.forEach((o) => o());
     client.destroy();
     channel.close();
@@ -61,14 +47,14 @@ async function follower(user: string) {
   return { client, feed, arrived, send };
 }
 
-const changesRequests = () => proxy.log.filter((l) => l.startsWith('GET /v1/inbox/changes'));
+const changesRequests = () => env.proxy.log.filter((l) => l.startsWith('GET /v1/inbox/changes'));
 
 describe('realtime seq stream', () => {
   it('applies events in seq order, ignores replays, and a gap triggers /changes catch-up', async () => {
     const user = newUser();
     const { client, feed, arrived, send } = await follower(user);
     expect(client.connection.getState()).toMatchObject({ leader: false, seq: 0 });
-    for (let i = 0; i < 5; i++) await trigger(server.url, user, { title: `t${i}` });
+    for (let i = 0; i < 5; i++) await trigger(env.server.url, user, { title: `t${i}` });
     const { changes, counts } = await changesSince(user, 0);
     expect(changes.map((c) => c.seq)).toEqual([1, 2, 3, 4, 5]);
     const before = changesRequests().length;
@@ -106,12 +92,12 @@ describe('realtime seq stream', () => {
   it('updated / deleted / bulk changes out of order end in the server state, applied in seq order', async () => {
     const user = newUser();
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await trigger(server.url, user, { title: `t${i}` })).notifications[0]!.id);
+    for (let i = 0; i < 3; i++) ids.push((await trigger(env.server.url, user, { title: `t${i}` })).notifications[0]!.id);
     const { client, feed, send } = await follower(user);
     const startSeq = client.connection.getState().seq;
     expect(startSeq).toBe(3);
     // Another device changes things: read one, bulk-archive one, delete one.
-    const other = makeClient(server.url, user, { realtime: false });
+    const other = makeClient(env.server.url, user, { realtime: false });
     await other.markRead(ids[0]!);
     await other.archive([ids[1]!, ids[0]!]);
     await other.remove(ids[2]!);
@@ -126,9 +112,9 @@ describe('realtime seq stream', () => {
     await sleep(50);
     expect(feed.getState().items).toEqual([]);
     const archived = client.feed({ archived: true });
-    cleanups.push(archived.subscribe(() => {}));
+    env.cleanups.push(archived.subscribe(() => {}));
     await waitFor(() => archived.getState().status === 'success');
-    const truth = await serverItems(server.url, user, 'archived=true');
+    const truth = await serverItems(env.server.url, user, 'archived=true');
     expect(archived.getState().items.map((n) => n.id)).toEqual(truth.map((n) => n.id));
     expect(client.counts.getState()).toMatchObject({ total: 0, unread: 0 });
   });
@@ -138,14 +124,14 @@ describe('realtime socket', () => {
   let client: BelfryClient;
   it('starts on the first subscriber, stops after the last', async () => {
     const user = newUser();
-    client = makeClient(proxy.url, user);
-    cleanups.push(() => client.destroy());
-    const upgrades = proxy.upgrades;
+    client = makeClient(env.proxy.url, user);
+    env.cleanups.push(() => client.destroy());
+    const upgrades = env.proxy.upgrades;
     await sleep(100);
-    expect(proxy.upgrades).toBe(upgrades);
+    expect(env.proxy.upgrades).toBe(upgrades);
     const off = client.counts.subscribe(() => {});
     await waitFor(() => client.connection.getState().status === 'online', { message: 'online' });
-    expect(proxy.upgrades).toBe(upgrades + 1);
+    expect(env.proxy.upgrades).toBe(upgrades + 1);
     off();
     await waitFor(() => client.connection.getState().status === 'idle' || client.connection.getState().status === 'offline');
     await sleep(200);
@@ -154,23 +140,23 @@ describe('realtime socket', () => {
 
   it('after a dropped connection it reconnects and catches up with /changes?since=', async () => {
     const user = newUser();
-    client = makeClient(proxy.url, user);
-    cleanups.push(() => client.destroy());
+    client = makeClient(env.proxy.url, user);
+    env.cleanups.push(() => client.destroy());
     const feed = client.feed();
     const arrived: string[] = [];
     client.on('notification', (n) => arrived.push(n.id));
-    cleanups.push(feed.subscribe(() => {}));
+    env.cleanups.push(feed.subscribe(() => {}));
     await waitFor(() => client.connection.getState().status === 'online' && feed.getState().status === 'success');
-    const first = (await trigger(server.url, user, { title: 'before' })).notifications[0]!.id;
+    const first = (await trigger(env.server.url, user, { title: 'before' })).notifications[0]!.id;
     await waitFor(() => feed.getState().items.length === 1);
     const before = changesRequests().length;
     // The network goes away; notifications are created meanwhile.
-    proxy.down = true;
-    proxy.cutAll();
+    env.proxy.down = true;
+    env.proxy.cutAll();
     await waitFor(() => client.connection.getState().status === 'offline', { message: 'offline' });
     const missed: string[] = [];
-    for (let i = 0; i < 3; i++) missed.push((await trigger(server.url, user, { title: `missed${i}` })).notifications[0]!.id);
-    proxy.down = false;
+    for (let i = 0; i < 3; i++) missed.push((await trigger(env.server.url, user, { title: `missed${i}` })).notifications[0]!.id);
+    env.proxy.down = false;
     await waitFor(() => feed.getState().items.length === 4, { message: 'caught up', timeout: 15_000 });
     expect(changesRequests().length).toBeGreaterThan(before);
     expect(feed.getState().items.map((n) => n.id)).toEqual([...missed].reverse().concat(first));
@@ -179,29 +165,29 @@ describe('realtime socket', () => {
 
   it('410 seq_expired (history pruned while away) refetches every view and resumes live', async () => {
     const user = newUser();
-    client = makeClient(proxy.url, user);
-    cleanups.push(() => client.destroy());
+    client = makeClient(env.proxy.url, user);
+    env.cleanups.push(() => client.destroy());
     const feed = client.feed();
     const unread = client.feed({ read: false });
-    cleanups.push(feed.subscribe(() => {}), unread.subscribe(() => {}), client.counts.subscribe(() => {}));
-    await trigger(server.url, user, { title: 'a' });
+    env.cleanups.push(feed.subscribe(() => {}), unread.subscribe(() => {}), client.counts.subscribe(() => {}));
+    await trigger(env.server.url, user, { title: 'a' });
     await waitFor(() => client.connection.getState().status === 'online' && feed.getState().items.length === 1);
-    proxy.down = true;
-    proxy.cutAll();
+    env.proxy.down = true;
+    env.proxy.cutAll();
     await waitFor(() => client.connection.getState().status === 'offline');
-    await trigger(server.url, user, { title: 'b' });
-    await trigger(server.url, user, { title: 'c' });
+    await trigger(env.server.url, user, { title: 'b' });
+    await trigger(env.server.url, user, { title: 'c' });
     // The server's retention drops the history the client would need.
-    const db = new Database(join(server.dir, 'belfry.db'));
+    const db = new Database(join(env.server.dir, 'belfry.db'));
     db.prepare('UPDATE users SET pruned_seq = seq WHERE app_id = ? AND id = ?').run(APP.id, user);
     db.close();
-    const before = proxy.responses.length;
-    proxy.down = false;
+    const before = env.proxy.responses.length;
+    env.proxy.down = false;
     await waitFor(() => feed.getState().items.length === 3 && unread.getState().items.length === 3, { message: 'refetched', timeout: 15_000 });
-    expect(proxy.responses.slice(before).some((l) => l.startsWith('GET /v1/inbox/changes') && l.endsWith(' 410'))).toBe(true);
+    expect(env.proxy.responses.slice(before).some((l) => l.startsWith('GET /v1/inbox/changes') && l.endsWith(' 410'))).toBe(true);
     expect(feed.getState().items.map((n) => n.title)).toEqual(['c', 'b', 'a']);
     await waitFor(() => client.counts.getState().total === 3);
-    const d = (await trigger(server.url, user, { title: 'd' })).notifications[0]!.id;
+    const d = (await trigger(env.server.url, user, { title: 'd' })).notifications[0]!.id;
     await waitFor(() => feed.getState().items[0]?.id === d, { message: 'live after reset' });
     expect(client.counts.getState()).toMatchObject({ total: 4, unread: 4 });
   }, 30_000);

@@ -1,44 +1,32 @@
 // The request lifecycle, owned by query-core: in-flight dedupe, retries with backoff on 500s,
 // timeouts as typed errors; and state identity: getState() changes only when content does.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { BelfryClient } from '../src/index.js';
-import { startFaultProxy, type FaultProxy } from './faultProxy.js';
-import { makeClient, newUser, sleep, startServer, trigger, triggerMany, waitFor, type TestServer } from './harness.js';
+import { makeClient, newUser, sleep, trigger, triggerMany, useProxiedServer, waitFor } from './harness.js';
 
-let server: TestServer;
-let proxy: FaultProxy;
-const cleanups: Array<() => void> = [];
-beforeAll(async () => {
-  server = await startServer();
-  proxy = await startFaultProxy(server.url);
-});
+const env = useProxiedServer();
 afterEach(() => {
-  proxy.latencyMs = 0;
-  cleanups.splice(0).reverse().forEach((c) => c());
-});
-afterAll(async () => {
-  await proxy?.close();
-  await server?.stop();
+  env.proxy.latencyMs = 0;
 });
 
-const pageRequests = (from: number) => proxy.log.slice(from).filter((l) => l.startsWith('GET /v1/inbox/notifications'));
+const pageRequests = (from: number) => env.proxy.log.slice(from).filter((l) => l.startsWith('GET /v1/inbox/notifications'));
 
 function client(user: string, extra = {}): BelfryClient {
-  const c = makeClient(proxy.url, user, { realtime: false, ...extra });
-  cleanups.push(() => c.destroy());
+  const c = makeClient(env.proxy.url, user, { realtime: false, ...extra });
+  env.cleanups.push(() => c.destroy());
   return c;
 }
 
 describe('requests', () => {
   it('dedupes concurrent page fetches: many subscribers and loadMore calls, one request per page', async () => {
     const user = newUser();
-    await triggerMany(server.url, user, 30);
+    await triggerMany(env.server.url, user, 30);
     const c = client(user);
-    proxy.latencyMs = 150;
-    const start = proxy.log.length;
+    env.proxy.latencyMs = 150;
+    const start = env.proxy.log.length;
     const views = [c.feed(), c.feed({}), c.feed({ archived: false })];
     expect(new Set(views).size).toBe(1);
-    for (let i = 0; i < 3; i++) cleanups.push(views[i]!.subscribe(() => {}));
+    for (let i = 0; i < 3; i++) env.cleanups.push(views[i]!.subscribe(() => {}));
     await waitFor(() => views[0]!.getState().status === 'success');
     expect(pageRequests(start)).toHaveLength(1);
     await Promise.all([views[0]!.loadMore(), views[0]!.loadMore(), views[1]!.loadMore()]);
@@ -49,12 +37,12 @@ describe('requests', () => {
 
   it('retries a page fetch after 500s with backoff, then shows the data', async () => {
     const user = newUser();
-    await trigger(server.url, user);
+    await trigger(env.server.url, user);
     const c = client(user);
-    proxy.inject({ match: /GET \/v1\/inbox\/notifications/, status: 500, times: 2 });
-    const start = proxy.log.length;
+    env.proxy.inject({ match: /GET \/v1\/inbox\/notifications/, status: 500, times: 2 });
+    const start = env.proxy.log.length;
     const feed = c.feed();
-    cleanups.push(feed.subscribe(() => {}));
+    env.cleanups.push(feed.subscribe(() => {}));
     await waitFor(() => feed.getState().status === 'success', { message: 'loaded after retries' });
     expect(feed.getState().items).toHaveLength(1);
     expect(pageRequests(start)).toHaveLength(3);
@@ -62,13 +50,13 @@ describe('requests', () => {
 
   it('gives up after bounded retries with a typed error, and recovers on refresh', async () => {
     const user = newUser();
-    await trigger(server.url, user);
+    await trigger(env.server.url, user);
     const c = client(user);
     const errors: string[] = [];
     c.on('error', (e) => errors.push(e.code));
-    proxy.inject({ match: /GET \/v1\/inbox\/notifications/, status: 500, times: 5 });
+    env.proxy.inject({ match: /GET \/v1\/inbox\/notifications/, status: 500, times: 5 });
     const feed = c.feed();
-    cleanups.push(feed.subscribe(() => {}));
+    env.cleanups.push(feed.subscribe(() => {}));
     await waitFor(() => feed.getState().status === 'error', { timeout: 20_000, message: 'error state' });
     expect(feed.getState().error).toMatchObject({ name: 'BelfryError', code: 'internal', status: 500 });
     expect(errors).toEqual(['internal']);
@@ -79,26 +67,26 @@ describe('requests', () => {
 
   it('a slow response is a timeout error', async () => {
     const user = newUser();
-    await trigger(server.url, user);
+    await trigger(env.server.url, user);
     const c = client(user, { timeout: 200 });
-    proxy.latencyMs = 1_000;
+    env.proxy.latencyMs = 1_000;
     await expect(c.markRead('nope')).rejects.toMatchObject({ code: 'timeout' });
   }, 30_000);
 
   it('getState() keeps its identity until its own content changes', async () => {
     const user = newUser();
-    const [first] = await triggerMany(server.url, user, 2);
+    const [first] = await triggerMany(env.server.url, user, 2);
     const c = client(user);
     const all = c.feed();
     const archived = c.feed({ archived: true });
-    cleanups.push(all.subscribe(() => {}), archived.subscribe(() => {}), c.counts.subscribe(() => {}));
+    env.cleanups.push(all.subscribe(() => {}), archived.subscribe(() => {}), c.counts.subscribe(() => {}));
     await waitFor(() => all.getState().status === 'success' && archived.getState().status === 'success' && c.counts.getState().status === 'success');
     const a1 = all.getState();
     const z1 = archived.getState();
     const one = c.notification(first!);
     const n1 = one.getState();
     let heard = 0;
-    cleanups.push(archived.subscribe(() => heard++));
+    env.cleanups.push(archived.subscribe(() => heard++));
     await c.markSeen(all.getState().items[0]!.id === first ? all.getState().items[1]!.id : all.getState().items[0]!.id);
     expect(all.getState()).not.toBe(a1);
     expect(archived.getState()).toBe(z1);

@@ -2,39 +2,25 @@
 // surfaces a clear error and status, with a bounded number of attempts (no loop).
 import { join } from 'node:path';
 import { signUserToken } from '@belfry/server';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BelfryClient, BelfryErrorShape } from '../src/index.js';
-import { startFaultProxy, type FaultProxy } from './faultProxy.js';
-import { APP, makeClient, newUser, sleep, startServer, trigger, waitFor, type TestServer } from './harness.js';
+import { APP, makeClient, newUser, sleep, startServer, trigger, useProxiedServer, waitFor } from './harness.js';
 
-let server: TestServer;
-let proxy: FaultProxy;
-const cleanups: Array<() => void | Promise<void>> = [];
-beforeAll(async () => {
-  server = await startServer({ sessionTtlSeconds: 3, sessionSecret: 'core-test-key-a-0123456789abcdef' });
-  proxy = await startFaultProxy(server.url);
-});
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-afterAll(async () => {
-  await proxy?.close();
-  await server?.stop();
-});
+const env = useProxiedServer({ sessionTtlSeconds: 3, sessionSecret: 'core-test-key-a-0123456789abcdef' });
 
-const sessionPosts = (from: number) => proxy.log.slice(from).filter((l) => l === 'POST /v1/inbox/session').length;
-const unauthorized = (from: number) => proxy.responses.slice(from).filter((l) => l.startsWith('GET /v1/inbox') && l.endsWith(' 401'));
+const sessionPosts = (from: number) => env.proxy.log.slice(from).filter((l) => l === 'POST /v1/inbox/session').length;
+const unauthorized = (from: number) => env.proxy.responses.slice(from).filter((l) => l.startsWith('GET /v1/inbox') && l.endsWith(' 401'));
 
 describe('session', () => {
   it('is renewed before it expires, so no request is ever refused', async () => {
     const user = newUser();
-    await trigger(server.url, user);
-    const client = makeClient(proxy.url, user, { realtime: false });
-    cleanups.push(() => client.destroy());
+    await trigger(env.server.url, user);
+    const client = makeClient(env.proxy.url, user, { realtime: false });
+    env.cleanups.push(() => client.destroy());
     const feed = client.feed();
-    cleanups.push(feed.subscribe(() => {}));
-    const start = proxy.log.length;
-    const startResponses = proxy.responses.length;
+    env.cleanups.push(feed.subscribe(() => {}));
+    const start = env.proxy.log.length;
+    const startResponses = env.proxy.responses.length;
     // Keep working for ~2.5 session lifetimes.
     const until = Date.now() + 7_500;
     while (Date.now() < until) {
@@ -49,22 +35,22 @@ describe('session', () => {
 
   it('renews once on 401 (server restarted with another signing key) without a visible failure', async () => {
     const user = newUser();
-    await trigger(server.url, user, { title: 'one' });
+    await trigger(env.server.url, user, { title: 'one' });
     const errors: BelfryErrorShape[] = [];
-    const client = makeClient(proxy.url, user, { realtime: false });
+    const client = makeClient(env.proxy.url, user, { realtime: false });
     client.on('error', (e) => errors.push(e));
-    cleanups.push(() => client.destroy());
+    env.cleanups.push(() => client.destroy());
     const feed = client.feed();
-    cleanups.push(feed.subscribe(() => {}));
+    env.cleanups.push(feed.subscribe(() => {}));
     await waitFor(() => feed.getState().items.length === 1);
     // Another server on the same database signs sessions with another key: our token is now refused.
-    const other = await startServer({ sqlitePath: join(server.dir, 'belfry.db'), sessionSecret: 'core-test-key-b-0123456789abcdef' });
-    cleanups.push(() => other.close());
-    proxy.setTarget(other.url);
-    cleanups.push(() => proxy.setTarget(server.url));
+    const other = await startServer({ sqlitePath: join(env.server.dir, 'belfry.db'), sessionSecret: 'core-test-key-b-0123456789abcdef' });
+    env.cleanups.push(() => other.close());
+    env.proxy.setTarget(other.url);
+    env.cleanups.push(() => env.proxy.setTarget(env.server.url));
     await trigger(other.url, user, { title: 'two' });
-    const start = proxy.log.length;
-    const startResponses = proxy.responses.length;
+    const start = env.proxy.log.length;
+    const startResponses = env.proxy.responses.length;
     await feed.refresh();
     expect(feed.getState().items.map((n) => n.title)).toEqual(['two', 'one']);
     expect(unauthorized(startResponses)).toHaveLength(1);
@@ -75,29 +61,29 @@ describe('session', () => {
 
   it('a reconnect after the session expired authenticates with a renewed token', async () => {
     const user = newUser();
-    const client = makeClient(proxy.url, user);
-    cleanups.push(() => client.destroy());
+    const client = makeClient(env.proxy.url, user);
+    env.cleanups.push(() => client.destroy());
     const statuses: string[] = [];
     client.on('connection', (c) => statuses.push(c.status));
     const feed = client.feed();
-    cleanups.push(feed.subscribe(() => {}));
+    env.cleanups.push(feed.subscribe(() => {}));
     await waitFor(() => client.connection.getState().status === 'online' && feed.getState().status === 'success');
-    const start = proxy.log.length;
+    const start = env.proxy.log.length;
     await sleep(3_200); // the 3 s session is now expired
-    proxy.cutAll();
+    env.proxy.cutAll();
     await waitFor(() => statuses.includes('offline'));
     await waitFor(() => client.connection.getState().status === 'online', { message: 'back online' });
     expect(sessionPosts(start)).toBeGreaterThanOrEqual(1);
-    const id = (await trigger(server.url, user, { title: 'after renewal' })).notifications[0]!.id;
+    const id = (await trigger(env.server.url, user, { title: 'after renewal' })).notifications[0]!.id;
     await waitFor(() => feed.getState().items[0]?.id === id, { message: 'live after renewal' });
     expect(statuses).not.toContain('error');
   }, 20_000);
 
   it('works with a user token from getUserToken, asking for a new one on renewal', async () => {
     const user = newUser();
-    await trigger(server.url, user);
+    await trigger(env.server.url, user);
     let calls = 0;
-    const client = makeClient(proxy.url, user, {
+    const client = makeClient(env.proxy.url, user, {
       realtime: false,
       userKey: undefined,
       getUserToken: async () => {
@@ -105,9 +91,9 @@ describe('session', () => {
         return signUserToken({ secret: APP.secret, appId: APP.id, userId: user, expiresInSeconds: 60 });
       },
     });
-    cleanups.push(() => client.destroy());
+    env.cleanups.push(() => client.destroy());
     const feed = client.feed();
-    cleanups.push(feed.subscribe(() => {}));
+    env.cleanups.push(feed.subscribe(() => {}));
     await waitFor(() => feed.getState().items.length === 1);
     expect(calls).toBe(1);
     await sleep(3_000);
@@ -119,7 +105,7 @@ describe('session', () => {
     const user = newUser();
     let calls = 0;
     const errors: BelfryErrorShape[] = [];
-    const client: BelfryClient = makeClient(proxy.url, user, {
+    const client: BelfryClient = makeClient(env.proxy.url, user, {
       userKey: undefined,
       getUserToken: async () => {
         calls++;
@@ -127,11 +113,11 @@ describe('session', () => {
       },
     });
     client.on('error', (e) => errors.push(e));
-    cleanups.push(() => client.destroy());
+    env.cleanups.push(() => client.destroy());
     const feed = client.feed();
-    cleanups.push(feed.subscribe(() => {}));
-    cleanups.push(client.counts.subscribe(() => {}));
-    cleanups.push(client.connection.subscribe(() => {}));
+    env.cleanups.push(feed.subscribe(() => {}));
+    env.cleanups.push(client.counts.subscribe(() => {}));
+    env.cleanups.push(client.connection.subscribe(() => {}));
     await waitFor(() => feed.getState().status === 'error' && client.connection.getState().status === 'error', { message: 'error state' });
     expect(feed.getState().error).toMatchObject({ code: 'auth_source' });
     expect(feed.getState().error?.message).toMatch(/getUserToken failed: token backend is down/);
@@ -146,12 +132,12 @@ describe('session', () => {
 
   it('a refused credential (wrong userKey) is a clear unauthorized error, not a loop', async () => {
     const user = newUser();
-    const client = makeClient(proxy.url, user, { userKey: 'f'.repeat(64) });
-    cleanups.push(() => client.destroy());
+    const client = makeClient(env.proxy.url, user, { userKey: 'f'.repeat(64) });
+    env.cleanups.push(() => client.destroy());
     const feed = client.feed();
-    cleanups.push(feed.subscribe(() => {}));
-    cleanups.push(client.connection.subscribe(() => {}));
-    const start = proxy.log.length;
+    env.cleanups.push(feed.subscribe(() => {}));
+    env.cleanups.push(client.connection.subscribe(() => {}));
+    const start = env.proxy.log.length;
     await waitFor(() => feed.getState().status === 'error' && client.connection.getState().status === 'error', { message: 'error state' });
     expect(feed.getState().error).toMatchObject({ status: 401 });
     expect(feed.getState().error?.message).toMatch(/session refused/);
