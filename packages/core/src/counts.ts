@@ -98,8 +98,8 @@ export function createCountsModel() {
 
   return {
     /** Accepts counts read at `seq`; older ones than what we hold are ignored. */
-    setServer(counts: Counts, seq: number): boolean {
-      if (seq < serverSeq) return false;
+    setServer(counts: Counts, seq: number) {
+      if (seq < serverSeq) return;
       let next = counts;
       if (!counts.categories && server?.categories) {
         // Some responses carry totals only: keep per-category figures, moved by the deltas the server
@@ -111,7 +111,6 @@ export function createCountsModel() {
       server = next;
       serverSeq = seq;
       prune();
-      return true;
     },
     addPending(key: string, delta: CountsDelta) {
       pending.set(key, { delta, ackSeq: null });
@@ -134,11 +133,6 @@ export function createCountsModel() {
       let c: Counts = server ?? { total: 0, unread: 0, unseen: 0 };
       for (const p of pending.values()) c = applyDelta(c, p.delta);
       return c;
-    },
-    reset() {
-      server = null;
-      serverSeq = -1;
-      pending.clear();
     },
   };
 }

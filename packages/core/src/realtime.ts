@@ -82,11 +82,5 @@ export function createRealtime(deps: RealtimeDeps) {
     s?.close();
   }
 
-  return {
-    start,
-    stop,
-    get active() {
-      return socket !== null;
-    },
-  };
+  return { start, stop };
 }

@@ -17,8 +17,6 @@ export interface Session {
   invalidate(token?: string): void;
   /** An authenticated request: renews before expiry, and once more after a 401. */
   request<T>(method: string, path: string, options?: RequestOptions): Promise<T>;
-  /** How many session exchanges have been made (observable for tests and diagnostics). */
-  readonly renewals: number;
 }
 
 /**
@@ -31,7 +29,6 @@ export function createSession({ transport, appId, userId, userKey, getUserToken 
   let token: string | null = null;
   let renewAt = 0;
   let inflight: Promise<string> | null = null;
-  let renewals = 0;
 
   async function exchange(): Promise<string> {
     const body: SessionRequest = { appId };
@@ -52,7 +49,6 @@ export function createSession({ transport, appId, userId, userKey, getUserToken 
     } else {
       throw new BelfryError('auth_source', 'createBelfry needs userKey or getUserToken');
     }
-    renewals++;
     let res: SessionResponse;
     try {
       res = await transport<SessionResponse>('POST', '/v1/inbox/session', { body });
@@ -101,12 +97,5 @@ export function createSession({ transport, appId, userId, userKey, getUserToken 
     }
   }
 
-  return {
-    getToken,
-    invalidate,
-    request,
-    get renewals() {
-      return renewals;
-    },
-  };
+  return { getToken, invalidate, request };
 }

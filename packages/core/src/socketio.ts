@@ -30,7 +30,6 @@ export interface SocketIo {
   /** Try again now (after a refused handshake). */
   reconnect(delayMs?: number): void;
   close(): void;
-  readonly connected: boolean;
 }
 
 export function socketUrl(apiUrl: string, path = '/socket.io/'): string {
@@ -201,9 +200,6 @@ export function createSocketIo(opts: SocketIoOptions): SocketIo {
       clear(retry);
       retry = null;
       drop(false, 'io client disconnect');
-    },
-    get connected() {
-      return connected;
     },
   };
 }

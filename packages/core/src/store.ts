@@ -204,8 +204,6 @@ export function createInbox() {
       for (const n of base.values()) if (match(n)) out.push(n.id);
       return out;
     },
-    knownIds: () => [...base.keys()],
-    isKnown: (id: string) => base.has(id),
     addOverlay(o: Overlay, ids: string[]): Array<[Notification | null, Notification | null]> {
       const before = ids.map((id) => displayed(id));
       overlays.push(o);
@@ -218,8 +216,6 @@ export function createInbox() {
       if (i >= 0) overlays.splice(i, 1);
       reconcile(ids);
     },
-    overlaid,
-    seqOf: (id: string) => seqOf.get(id),
     ensureView(key: string, filter: FeedFilter): ViewRecord {
       const existing = store.getState().views[key];
       if (existing) return existing;
