@@ -49,6 +49,7 @@ const stages = {
   server: () => vitest('server', 'packages/server', 'vitest.config.ts'),
   core: () => vitest('core', 'packages/core', 'vitest.config.ts'),
   react: () => vitest('react', 'packages/react', 'vitest.config.ts'),
+  react18: () => vitest('react (React 18)', 'packages/react', 'vitest.react18.config.ts'),
   'web-component': () => vitest('web-component', 'packages/web-component', 'vitest.config.ts'),
   size: () => run('bundle-size budgets', 'node', ['scripts/size.mjs']),
   e2e: () => vitest('e2e (Chromium)', 'e2e', 'vitest.config.ts'),
