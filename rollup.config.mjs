@@ -33,7 +33,7 @@ const sourceResolve = (browser = true) =>
   });
 
 const ts = (minify = false) =>
-  esbuild({ target: 'es2020', jsx: 'automatic', minify, tsconfig: resolve(root, 'tsconfig.base.json') });
+  esbuild({ target: 'es2022', jsx: 'automatic', minify, tsconfig: resolve(root, 'tsconfig.base.json') });
 
 /** ESM + CJS + d.ts for one library package; `entries` maps output name → source file. */
 export function library(name, entries, { extraExternal = [], plugins = [] } = {}) {
