@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import type { FeedFilter } from '@belfry/core/api';
-import type { Placement } from '@floating-ui/dom';
+import type { Placement } from '@floating-ui/core';
 import type { Rect } from '@tanstack/virtual-core';
 import { Bell, type BadgeKind } from './Bell.js';
 import { Feed, type RenderItemProps } from './Feed.js';
@@ -154,6 +154,7 @@ export function Inbox(props: InboxProps) {
           id={dialogId}
           role="dialog"
           aria-modal="true"
+          popover="manual"
           aria-labelledby={titleId}
           tabIndex={-1}
           className="belfry-popover"

@@ -1,7 +1,8 @@
-// Positions a floating element next to its anchor with Floating UI, and keeps it there while the
-// page scrolls or resizes (autoUpdate). Small on purpose: only what the popover needs.
+// Positions the popover next to its anchor with Floating UI's middleware, in the top layer (see
+// topLayer.ts), and keeps it there while the page scrolls or resizes.
 import { useLayoutEffect as useReactLayoutEffect, useEffect, useState } from 'react';
-import { autoUpdate, computePosition, flip, offset, shift, size, type Placement } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift, size, type Placement } from '@floating-ui/core';
+import { showInTopLayer, topLayerPlatform } from './topLayer.js';
 
 // useLayoutEffect warns during SSR; nothing is positioned on the server anyway.
 const useIsoLayoutEffect = typeof window === 'undefined' ? useEffect : useReactLayoutEffect;
@@ -22,19 +23,21 @@ export function useFloating(
   const [position, setPosition] = useState<FloatingPosition>({ x: 0, y: 0, placement, ready: false });
   useIsoLayoutEffect(() => {
     if (!open || !anchor || !floating) return undefined;
+    showInTopLayer(floating);
     let active = true;
     const update = () => {
       void computePosition(anchor, floating, {
         placement,
         strategy: 'fixed',
+        platform: topLayerPlatform,
         middleware: [
           offset(8),
           flip({ padding: 8 }),
           shift({ padding: 8 }),
           size({
             padding: 8,
-            apply({ availableHeight, elements }) {
-              elements.floating.style.setProperty('--belfry-available-height', `${Math.max(200, availableHeight)}px`);
+            apply({ availableHeight }) {
+              floating.style.setProperty('--belfry-available-height', `${Math.max(200, availableHeight)}px`);
             },
           }),
         ],
@@ -47,10 +50,22 @@ export function useFloating(
         );
       });
     };
-    const stop = autoUpdate(anchor, floating, update);
+    update();
+    // The anchor moves with any scrolling ancestor; scrolling inside the popover moves nothing.
+    const onScroll = (event: Event) => {
+      if (!(event.target instanceof Node && floating.contains(event.target))) update();
+    };
+    const resize = new ResizeObserver(update);
+    resize.observe(anchor);
+    resize.observe(floating);
+    const view = floating.ownerDocument.defaultView ?? window;
+    view.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    view.addEventListener('resize', update);
     return () => {
       active = false;
-      stop();
+      resize.disconnect();
+      view.removeEventListener('scroll', onScroll, { capture: true });
+      view.removeEventListener('resize', update);
     };
   }, [anchor, floating, open, placement]);
   return position;

@@ -1,7 +1,7 @@
 // <belfry-inbox>: the bell with its popover (feed tabs, mark all read, preferences view).
 import { createElement } from 'react';
 import type { FeedFilter, Notification } from '@belfry/core/api';
-import type { Placement } from '@floating-ui/dom';
+import type { Placement } from '@floating-ui/core';
 import { Inbox, type InboxProps } from '@belfry/react';
 import { BelfryElement } from './BelfryElement.js';
 import { domSlot, type DomRenderResult } from './DomSlot.js';

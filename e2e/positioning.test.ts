@@ -1,0 +1,135 @@
+// Where the popover lands: Floating UI's placement middleware over the top layer (showPopover), so a
+// transformed or clipping ancestor of the bell can neither displace nor cut off the popover.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startStack, uniqueUser, type Stack } from './harness.js';
+import { PAGES, bell, inboxReady, popover } from './pages.js';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+async function openAndMeasure(page: Page) {
+  await bell(page).click();
+  await expect.poll(() => popover(page).evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+  // The opening animation slides the popover by a few pixels; measure where it comes to rest.
+  await popover(page).evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+  return measure(page);
+}
+
+async function measure(page: Page) {
+  const box = (el: Element): Box => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+  };
+  const [b, p, topLayer, placement, viewport, hit] = await Promise.all([
+    bell(page).evaluate(box),
+    popover(page).evaluate(box),
+    popover(page).evaluate((el) => el.matches(':popover-open')),
+    popover(page).getAttribute('data-placement'),
+    page.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.clientHeight })),
+    // What a person clicking the middle of the popover hits: the popover itself, not whatever covers it.
+    popover(page).evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const root = el.getRootNode() as Document | ShadowRoot;
+      const at = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return !!at && el.contains(at);
+    }),
+  ]);
+  return { bell: b, popover: p, topLayer, placement, viewport, hit };
+}
+
+function expectInside(p: Box, viewport: { width: number; height: number }) {
+  expect(p.left).toBeGreaterThanOrEqual(0);
+  expect(p.top).toBeGreaterThanOrEqual(0);
+  expect(p.right).toBeLessThanOrEqual(viewport.width);
+  expect(p.bottom).toBeLessThanOrEqual(viewport.height);
+}
+
+describe('popover positioning in Chromium', () => {
+  for (const [name, path] of [
+    ['React example', PAGES.react],
+    ['custom element', PAGES.fixture],
+  ] as const) {
+    it(`${name}: in the top layer, 8px below the bell, end edges aligned, inside the viewport`, async () => {
+      const page = await stack.open(path, uniqueUser('pos'));
+      await inboxReady(page);
+      const m = await openAndMeasure(page);
+      expect(m.topLayer).toBe(true);
+      expect(m.placement).toBe('bottom-end');
+      expect(m.popover.top - m.bell.bottom).toBeCloseTo(8, 0);
+      expect(m.popover.right).toBeCloseTo(m.bell.right, 0);
+      expectInside(m.popover, m.viewport);
+      expect(m.hit).toBe(true);
+      await page.close();
+    });
+  }
+
+  it('a transformed, clipping ancestor neither moves nor cuts off the popover', async () => {
+    const page = await stack.open(PAGES.fixture, uniqueUser('pos-clip'));
+    await page.evaluate(() => {
+      const box = Object.assign(document.createElement('div'), { id: 'clip' });
+      box.style.cssText = 'transform: translateX(-40px); overflow: hidden; height: 48px; width: 60px; margin-left: auto';
+      box.append(document.querySelector('belfry-inbox')!);
+      document.querySelector('header')!.append(box);
+    });
+    await inboxReady(page);
+    const m = await openAndMeasure(page);
+    expect(m.topLayer).toBe(true);
+    expect(m.popover.top - m.bell.bottom).toBeCloseTo(8, 0);
+    expect(m.popover.right).toBeCloseTo(m.bell.right, 0);
+    expect(m.popover.bottom - m.popover.top).toBeGreaterThan(200);
+    expect(m.hit).toBe(true);
+    await page.close();
+  });
+
+  it('flips above a bell at the bottom of the viewport, and shifts inside a narrow one', async () => {
+    const page = await stack.open(PAGES.fixture, uniqueUser('pos-flip'));
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.evaluate(() => {
+      const header = document.querySelector('header')!;
+      header.style.cssText = 'position: fixed; bottom: 0; left: 0; right: 0; justify-content: flex-start';
+    });
+    await inboxReady(page);
+    const m = await openAndMeasure(page);
+    expect(m.placement?.startsWith('top')).toBe(true);
+    expect(m.bell.top - m.popover.bottom).toBeCloseTo(8, 0);
+    // The bell sits at the left; a 380px-wide popover can't end-align there, so it is shifted in.
+    expectInside(m.popover, m.viewport);
+    expect(m.popover.left).toBeGreaterThanOrEqual(8 - 0.5);
+    await page.close();
+  });
+
+  it('follows the bell when the page scrolls, and mirrors in right-to-left locales', async () => {
+    const page = await stack.open(PAGES.fixture, uniqueUser('pos-scroll'));
+    await page.evaluate(() => {
+      document.body.style.minHeight = '3000px';
+      const header = document.querySelector('header')!;
+      header.style.marginTop = '100px';
+      header.style.justifyContent = 'center';
+      document.querySelector('belfry-inbox')!.setAttribute('locale', 'ar');
+    });
+    await inboxReady(page);
+    const before = await openAndMeasure(page);
+    // bottom-end in a right-to-left layout aligns the left edges.
+    expect(before.popover.left).toBeCloseTo(before.bell.left, 0);
+    await page.evaluate(() => window.scrollBy(0, 60));
+    await expect.poll(async () => (await measure(page)).bell.top).toBeCloseTo(before.bell.top - 60, 0);
+    await expect.poll(async () => {
+      const m = await measure(page);
+      return Math.round(m.popover.top - m.bell.bottom);
+    }).toBe(8);
+    await page.close();
+  });
+});
