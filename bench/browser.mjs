@@ -37,7 +37,7 @@ async function buildPage() {
       bundle: true,
       minify: true,
       format: 'esm',
-      target: 'es2020',
+      target: 'es2022',
       jsx: 'automatic',
       conditions: ['belfry-source'],
       define: { 'process.env.NODE_ENV': '"production"' },

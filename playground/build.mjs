@@ -60,7 +60,7 @@ export async function buildPlaygroundApp({ force = false, log = () => {} } = {})
     bundle: true,
     format: 'esm',
     platform: 'browser',
-    target: 'es2020',
+    target: 'es2022',
     minify: true,
     jsx: 'automatic',
     conditions: ['belfry-source', 'browser', 'module', 'import'],
