@@ -31,11 +31,8 @@ export function createBelfry(options: BelfryOptions): BelfryClient {
   const env = resolveEnvironment(opts.environment);
   const fetchImpl = opts.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
   const transport = createTransport({ apiUrl: opts.apiUrl, fetch: fetchImpl, timeout: opts.timeout ?? 15_000 });
-  const sessionOpts: Parameters<typeof createSession>[0] = { transport, appId: opts.appId };
-  if (opts.userId !== undefined) sessionOpts.userId = opts.userId;
-  if (opts.userKey !== undefined) sessionOpts.userKey = opts.userKey;
-  if (opts.getUserToken !== undefined) sessionOpts.getUserToken = opts.getUserToken;
-  const session = createSession(sessionOpts);
+  // createSession reads only appId, userId, userKey and getUserToken.
+  const session = createSession({ ...opts, transport });
   const emitter = createEmitter<BelfryEvents>();
   const inbox = createInbox();
   const realtimeEnabled = opts.realtime !== false;

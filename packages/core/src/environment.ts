@@ -55,11 +55,14 @@ export function resolveEnvironment(env: Environment = {}): ResolvedEnvironment {
   const defaultWebSocket =
     typeof g.WebSocket === 'function' ? (url: string) => new (g.WebSocket as new (u: string) => WebSocketLike)(url) : null;
 
-  return {
-    webSocket: env.webSocket !== undefined ? env.webSocket : defaultWebSocket,
-    broadcastChannel: env.broadcastChannel !== undefined ? env.broadcastChannel : defaultChannel,
-    locks: env.locks !== undefined ? env.locks : defaultLocks,
-    onOnlineChange: env.onOnlineChange !== undefined ? env.onOnlineChange : defaultOnline,
-    onFocus: env.onFocus !== undefined ? env.onFocus : defaultFocus,
+  const out: ResolvedEnvironment = {
+    webSocket: defaultWebSocket,
+    broadcastChannel: defaultChannel,
+    locks: defaultLocks,
+    onOnlineChange: defaultOnline,
+    onFocus: defaultFocus,
   };
+  // Only what the host set wins; an explicit undefined keeps the default.
+  for (const k of Object.keys(out) as Array<keyof ResolvedEnvironment>) if (env[k] !== undefined) out[k] = env[k] as never;
+  return out;
 }

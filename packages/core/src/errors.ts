@@ -5,23 +5,22 @@ export type ClientErrorCode = 'network' | 'timeout' | 'aborted' | 'auth_source';
 
 /** Every failure the client surfaces: a wire error (code from the server) or a client-side one. */
 export class BelfryError extends Error implements BelfryErrorShape {
-  override readonly name = 'BelfryError' as const;
-  readonly code: string;
-  readonly status?: number;
+  // Set in the constructor rather than as class fields: down-levelled field definitions cost bytes
+  // in every browser bundle, and an unset status / retryAfterMs / field stays absent.
+  declare readonly name: 'BelfryError';
+  declare readonly code: string;
+  declare readonly status?: number;
   /** From a 429's Retry-After header, so retries wait as long as the server asked. */
-  readonly retryAfterMs?: number;
-  readonly field?: string;
+  declare readonly retryAfterMs?: number;
+  declare readonly field?: string;
 
   constructor(
     code: string,
     message: string,
-    extra: { status?: number; retryAfterMs?: number; field?: string; cause?: unknown } = {},
+    { cause, ...extra }: { status?: number; retryAfterMs?: number; field?: string; cause?: unknown } = {},
   ) {
-    super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
-    this.code = code;
-    if (extra.status !== undefined) this.status = extra.status;
-    if (extra.retryAfterMs !== undefined) this.retryAfterMs = extra.retryAfterMs;
-    if (extra.field !== undefined) this.field = extra.field;
+    super(message, cause === undefined ? undefined : { cause });
+    Object.assign(this, { name: 'BelfryError', code }, extra);
   }
 
   /** Worth retrying: the network, the server's own failures, rate limiting. Never auth or bad input. */
