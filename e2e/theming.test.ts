@@ -78,7 +78,15 @@ describe('theming the custom element', () => {
     await inboxReady(dark);
     await expectBadge(dark, '1');
     expect(await badgeColor(dark)).not.toBe(await badgeColor(light));
-    await light.close();
-    await dark.close();
+
+    // color-scheme="auto" follows the system setting, and changes with it while the page is open.
+    const auto = await stack.open(`${PAGES.fixture}?scheme=auto`, user);
+    await inboxReady(auto);
+    await expectBadge(auto, '1');
+    await auto.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => badgeColor(auto)).toBe(await badgeColor(dark));
+    await auto.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => badgeColor(auto)).toBe(await badgeColor(light));
+    await Promise.all([light.close(), dark.close(), auto.close()]);
   });
 });
