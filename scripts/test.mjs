@@ -9,13 +9,15 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const reports = mkdtempSync(join(tmpdir(), 'belfry-test-'));
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', FORCE_COLOR: process.env.FORCE_COLOR ?? '1' };
-const totals = { passed: 0, failed: 0, skipped: 0 };
+const totals = { passed: 0, failed: 0, skipped: 0, brokenFiles: 0 };
 
-function run(title, cmd, args, cwd = root) {
+function run(title, cmd, args, cwd = root, after = () => {}) {
   console.log(`\n━━ ${title} ━━`);
   const started = Date.now();
   const res = spawnSync(cmd, args, { cwd, env, stdio: 'inherit' });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  // Counted before a failure ends the run, so the summary says what did pass and fail.
+  after();
   if (res.status !== 0) {
     console.error(`\n✗ ${title} failed (exit ${res.status ?? res.signal}) after ${seconds}s`);
     finish(1);
@@ -26,8 +28,7 @@ function run(title, cmd, args, cwd = root) {
 function vitest(title, dir, config) {
   if (!existsSync(join(root, dir, config))) return;
   const out = join(reports, `${title.replace(/\W+/g, '-')}.json`);
-  run(title, 'npx', ['vitest', 'run', '-c', config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], join(root, dir));
-  tally(out);
+  run(title, 'npx', ['vitest', 'run', '-c', config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], join(root, dir), () => tally(out));
 }
 
 function tally(file) {
@@ -36,10 +37,13 @@ function tally(file) {
   totals.passed += r.numPassedTests ?? 0;
   totals.failed += r.numFailedTests ?? 0;
   totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  // A file that fails to load (syntax error, failing hook) reports no tests at all.
+  totals.brokenFiles += (r.testResults ?? []).filter((f) => f.status === 'failed' && !f.assertionResults?.length).length;
 }
 
 function finish(code) {
-  console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  const broken = totals.brokenFiles ? `; ${totals.brokenFiles} test file(s) failed before running any test` : '';
+  console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped${broken}`);
   process.exit(code);
 }
 
