@@ -9,7 +9,19 @@ export interface CountsDelta {
   categories: Record<string, CountsBucket>;
 }
 
-export const emptyDelta = (): CountsDelta => ({ total: 0, unread: 0, unseen: 0, categories: {} });
+/** The three figures of every bucket, for code that treats them alike. */
+const FIGURES = ['total', 'unread', 'unseen'] as const;
+
+export const zeroBucket = (): CountsBucket => ({ total: 0, unread: 0, unseen: 0 });
+
+/** a + b per figure, never below zero (only the figures: no categories). */
+function addClamped(a: CountsBucket, b: CountsBucket): CountsBucket {
+  const out = zeroBucket();
+  for (const k of FIGURES) out[k] = Math.max(0, a[k] + b[k]);
+  return out;
+}
+
+const sameFigures = (a: CountsBucket, b: CountsBucket) => FIGURES.every((k) => a[k] === b[k]);
 
 /** What one notification adds to counts (counts cover visible, non-archived items). */
 function contribution(n: Notification | null | undefined, now: number): CountsBucket | null {
@@ -18,19 +30,17 @@ function contribution(n: Notification | null | undefined, now: number): CountsBu
 }
 
 function addBucket(d: CountsDelta, category: string, b: CountsBucket, sign: 1 | -1) {
-  d.total += sign * b.total;
-  d.unread += sign * b.unread;
-  d.unseen += sign * b.unseen;
-  const c = (d.categories[category] ??= { total: 0, unread: 0, unseen: 0 });
-  c.total += sign * b.total;
-  c.unread += sign * b.unread;
-  c.unseen += sign * b.unseen;
+  const c = (d.categories[category] ??= zeroBucket());
+  for (const k of FIGURES) {
+    d[k] += sign * b[k];
+    c[k] += sign * b[k];
+  }
 }
 
 /** The counts change from `before` to `after` for a set of items. */
 export function deltaBetween(pairs: Array<[Notification | null | undefined, Notification | null | undefined]>): CountsDelta {
   const now = Date.now();
-  const d = emptyDelta();
+  const d: CountsDelta = { ...zeroBucket(), categories: {} };
   for (const [before, after] of pairs) {
     const b = contribution(before, now);
     const a = contribution(after, now);
@@ -40,27 +50,18 @@ export function deltaBetween(pairs: Array<[Notification | null | undefined, Noti
   return d;
 }
 
-const clamp = (n: number) => (n < 0 ? 0 : n);
-
 export function applyDelta(counts: Counts, d: CountsDelta): Counts {
-  const out: Counts = {
-    total: clamp(counts.total + d.total),
-    unread: clamp(counts.unread + d.unread),
-    unseen: clamp(counts.unseen + d.unseen),
-  };
+  const out: Counts = addClamped(counts, d);
   if (counts.categories) {
     const cats: Record<string, CountsBucket> = { ...counts.categories };
-    for (const [key, b] of Object.entries(d.categories)) {
-      const prev = cats[key] ?? { total: 0, unread: 0, unseen: 0 };
-      cats[key] = { total: clamp(prev.total + b.total), unread: clamp(prev.unread + b.unread), unseen: clamp(prev.unseen + b.unseen) };
-    }
+    for (const [key, b] of Object.entries(d.categories)) cats[key] = addClamped(cats[key] ?? zeroBucket(), b);
     out.categories = cats;
   }
   return out;
 }
 
 export function countsEqual(a: Counts, b: Counts): boolean {
-  if (a.total !== b.total || a.unread !== b.unread || a.unseen !== b.unseen) return false;
+  if (!sameFigures(a, b)) return false;
   const ac = a.categories ?? {};
   const bc = b.categories ?? {};
   const keys = new Set([...Object.keys(ac), ...Object.keys(bc)]);
@@ -71,7 +72,7 @@ export function countsEqual(a: Counts, b: Counts): boolean {
       if ((x?.total ?? 0) || (y?.total ?? 0)) return false;
       continue;
     }
-    if (x.total !== y.total || x.unread !== y.unread || x.unseen !== y.unseen) return false;
+    if (!sameFigures(x, y)) return false;
   }
   return !!a.categories === !!b.categories;
 }
@@ -104,7 +105,7 @@ export function createCountsModel() {
       if (!counts.categories && server?.categories) {
         // Some responses carry totals only: keep per-category figures, moved by the deltas the server
         // has now absorbed, until counts with categories arrive.
-        let cats: Counts = { total: 0, unread: 0, unseen: 0, categories: server.categories };
+        let cats: Counts = { ...zeroBucket(), categories: server.categories };
         for (const p of pending.values()) if (p.ackSeq !== null && p.ackSeq <= seq) cats = applyDelta(cats, p.delta);
         next = { ...counts, categories: cats.categories! };
       }
@@ -130,7 +131,7 @@ export function createCountsModel() {
       return server !== null;
     },
     display(): Counts {
-      let c: Counts = server ?? { total: 0, unread: 0, unseen: 0 };
+      let c: Counts = server ?? zeroBucket();
       for (const p of pending.values()) c = applyDelta(c, p.delta);
       return c;
     },

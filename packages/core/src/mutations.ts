@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/query-core';
-import type { BulkRequest, BulkResponse, Counts, DeleteResponse, FeedFilter, Notification, NotificationPatch, PatchResponse } from './api/types.js';
-import { deltaBetween, type CountsDelta } from './counts.js';
+import type { BulkRequest, BulkResponse, Counts, CountsBucket, DeleteResponse, FeedFilter, Notification, NotificationPatch, PatchResponse } from './api/types.js';
+import { deltaBetween, zeroBucket, type CountsDelta } from './counts.js';
 import { BelfryError, toBelfryError } from './errors.js';
 import { normalizeFilter } from './filters.js';
 import { overlayFrom, type OverlaySpec, type StatePatch } from './overlays.js';
@@ -35,25 +35,24 @@ export type FilterDeltaKind = { op: 'allRead' | 'allSeen' | 'archiveRead'; filte
 const idsOf = (spec: OverlaySpec, inbox: Inbox): string[] =>
   spec.kind === 'filter' ? inbox.baseIds(overlayFrom('probe', spec).matches) : spec.ids;
 
+/** What a filter-wide operation does to one counts bucket (the whole inbox or a category). */
+const opEffect: Record<FilterDeltaKind['op'], (b: CountsBucket) => Partial<CountsBucket>> = {
+  allRead: (b) => ({ unread: -b.unread }),
+  allSeen: (b) => ({ unseen: -b.unseen }),
+  // Archiving read items takes them out of the total; unread ones stay.
+  archiveRead: (b) => ({ total: b.unread - b.total, unread: 0 }),
+};
+
 function exactDelta(inbox: Inbox, kind: FilterDeltaKind, known: CountsDelta): CountsDelta {
   const counts = inbox.store.getState().counts;
   const f = normalizeFilter(kind.filter);
-  if (f.archived) return known; // archived items are not counted
   const scope = f.category === undefined ? counts : counts.categories?.[f.category];
-  if (!scope) return known;
-  const d: CountsDelta = { ...known, categories: { ...known.categories } };
+  // Archived items are not counted; a read-only filter has nothing left to mark read or seen.
+  if (f.archived || !scope || (f.read && kind.op !== 'archiveRead')) return known;
+  const effect = opEffect[kind.op];
+  const d: CountsDelta = { ...known, ...effect(scope), categories: { ...known.categories } };
   const cats = f.category === undefined ? Object.entries(counts.categories ?? {}) : [[f.category, scope] as const];
-  if (kind.op === 'allRead' && f.read !== true) {
-    d.unread = -scope.unread;
-    for (const [k, b] of cats) d.categories[k] = { ...(d.categories[k] ?? { total: 0, unseen: 0 }), unread: -b.unread };
-  } else if (kind.op === 'allSeen' && f.read !== true) {
-    d.unseen = -scope.unseen;
-    for (const [k, b] of cats) d.categories[k] = { ...(d.categories[k] ?? { total: 0, unread: 0 }), unseen: -b.unseen };
-  } else if (kind.op === 'archiveRead') {
-    d.total = -(scope.total - scope.unread);
-    d.unread = 0;
-    for (const [k, b] of cats) d.categories[k] = { ...(d.categories[k] ?? { unseen: 0 }), total: -(b.total - b.unread), unread: 0 };
-  }
+  for (const [k, b] of cats) d.categories[k] = { ...zeroBucket(), ...d.categories[k], ...effect(b) };
   return d;
 }
 
@@ -91,26 +90,32 @@ export type LocalChanges = ReturnType<typeof createLocalChanges>;
 
 const toIds = (ids: string | string[]) => [...new Set(Array.isArray(ids) ? ids : [ids])];
 
+/** The flags a user toggles, as the wire names them. */
+type Flags = Pick<NotificationPatch, 'read' | 'seen' | 'archived'>;
+
+const notificationPath = (id: string) => `/v1/inbox/notifications/${encodeURIComponent(id)}`;
+
 export function createMutations(deps: MutationDeps) {
   const { inbox, queryClient, session, tabId } = deps;
   const local = createLocalChanges(inbox);
   let counter = 0;
   let destroyed = false;
   const nowIso = () => new Date().toISOString();
+  const aborted = (why = 'client destroyed') => new BelfryError('aborted', why);
 
   /** Mutations not settled yet: destroy() must neither leave their callers hanging nor other tabs' overlays behind. */
   const pending = new Map<string, { spec: OverlaySpec; reject: (e: BelfryError) => void }>();
 
   function run(spec: OverlaySpec, send: () => Promise<CommitResult>, filterDelta?: FilterDeltaKind): Promise<void> {
-    if (destroyed) return Promise.reject(new BelfryError('aborted', 'client destroyed'));
+    if (destroyed) return Promise.reject(aborted());
     const key = `${tabId}:${++counter}`;
     // Synchronously, before the request leaves: the UI shows the result at once.
     local.apply(key, spec, filterDelta);
-    deps.broadcast(filterDelta ? { type: 'apply', key, spec, filterDelta } : { type: 'apply', key, spec });
+    deps.broadcast({ type: 'apply', key, spec, filterDelta });
     const mutation = queryClient.getMutationCache().build(queryClient, {
       mutationKey: ['belfry', spec.kind],
       // A mutation paused offline may be resumed after destroy(): it must not reach the server then.
-      mutationFn: () => (destroyed ? Promise.reject(new BelfryError('aborted', 'client destroyed')) : send()),
+      mutationFn: () => (destroyed ? Promise.reject(aborted()) : send()),
       gcTime: 0,
     });
     return new Promise<void>((resolve, reject) => {
@@ -134,29 +139,28 @@ export function createMutations(deps: MutationDeps) {
     });
   }
 
-  const patchOne = (id: string, patch: NotificationPatch) => async (): Promise<CommitResult> => {
-    const res = await session.request<PatchResponse>('PATCH', `/v1/inbox/notifications/${encodeURIComponent(id)}`, { body: patch });
-    return { seq: res.seq, counts: res.counts, notification: res.notification };
-  };
-  const bulk = (body: BulkRequest) => async (): Promise<CommitResult> => {
-    const res = await session.request<BulkResponse>('POST', '/v1/inbox/notifications/bulk', { body });
-    return { seq: res.seq, counts: res.counts };
-  };
+  // The responses carry what CommitResult needs: seq, counts and, for one item, the item itself.
+  const patchOne = (id: string, body: NotificationPatch) => () => session.request<PatchResponse>('PATCH', notificationPath(id), { body });
+  const bulk = (body: BulkRequest) => () => session.request<BulkResponse>('POST', '/v1/inbox/notifications/bulk', { body });
 
   /** read / seen / archived for ids: one PATCH for one id, one bulk request for several. */
-  function flags(ids: string | string[], wire: Pick<NotificationPatch, 'read' | 'seen' | 'archived'>, patch: StatePatch) {
+  function flags(ids: string | string[], wire: Flags, patch: StatePatch) {
     const list = toIds(ids);
     if (list.length === 0) return Promise.resolve();
-    const spec: OverlaySpec = { kind: 'ids', ids: list, patch };
-    return run(spec, list.length === 1 ? patchOne(list[0]!, wire) : bulk({ ids: list, ...wire }));
+    return run({ kind: 'ids', ids: list, patch }, list.length === 1 ? patchOne(list[0]!, wire) : bulk({ ids: list, ...wire }));
   }
 
-  // markSeen calls within one tick share one bulk request.
-  interface SeenBatch {
-    ids: Set<string>;
-    waiters: Array<{ resolve: () => void; reject: (e: unknown) => void }>;
+  /** A filter-wide flag change: one bulk request, counts moved exactly (see exactDelta). */
+  function all(filter: FeedFilter, op: FilterDeltaKind['op'], patch: StatePatch, wire: Flags) {
+    const f = normalizeFilter(filter);
+    return run({ kind: 'filter', filter: f, patch }, bulk({ filter: f, ...wire }), { op, filter: f });
   }
-  let seenBatch: SeenBatch | null = null;
+
+  const snoozed = (id: string, snoozedUntil: string | null) =>
+    run({ kind: 'ids', ids: [id], patch: { snoozedUntil } }, patchOne(id, { snoozedUntil }));
+
+  // markSeen calls within one tick share one bulk request.
+  let seenBatch: { ids: Set<string>; done: Promise<void> } | null = null;
 
   function markSeen(ids: string | string[]): Promise<void> {
     const list = toIds(ids).filter((id) => {
@@ -167,35 +171,24 @@ export function createMutations(deps: MutationDeps) {
     const now = nowIso();
     // Each call's optimistic change is visible at once; the request waits for the end of the tick.
     if (!seenBatch) {
-      const batch: SeenBatch = { ids: new Set<string>(), waiters: [] };
-      seenBatch = batch;
-      queueMicrotask(() => {
-        seenBatch = null;
-        const all = [...batch.ids];
-        run({ kind: 'ids', ids: all, patch: { seenAt: now } }, bulk({ ids: all, seen: true })).then(
-          () => batch.waiters.forEach((w) => w.resolve()),
-          (e) => batch.waiters.forEach((w) => w.reject(e)),
-        );
-      });
+      const batchIds = new Set<string>();
+      seenBatch = {
+        ids: batchIds,
+        done: new Promise<void>((resolve) =>
+          queueMicrotask(() => {
+            seenBatch = null;
+            const all = [...batchIds];
+            resolve(run({ kind: 'ids', ids: all, patch: { seenAt: now } }, bulk({ ids: all, seen: true })));
+          }),
+        ),
+      };
     }
-    const batch: SeenBatch = seenBatch!;
-    for (const id of list) batch.ids.add(id);
+    for (const id of list) seenBatch.ids.add(id);
     // Show seen immediately; the batch's own overlay replaces this one when it is built.
     const key = `${tabId}:seen:${++counter}`;
-    local.apply(key, { kind: 'ids', ids: list, patch: { seenAt: now } });
-    return new Promise<void>((resolve, reject) => {
-      const drop = () => local.rollback(key, { kind: 'ids', ids: list, patch: { seenAt: now } });
-      batch.waiters.push({
-        resolve: () => {
-          drop();
-          resolve();
-        },
-        reject: (e) => {
-          drop();
-          reject(e);
-        },
-      });
-    });
+    const spec: OverlaySpec = { kind: 'ids', ids: list, patch: { seenAt: now } };
+    local.apply(key, spec);
+    return seenBatch.done.finally(() => local.rollback(key, spec));
   }
 
   return {
@@ -205,44 +198,25 @@ export function createMutations(deps: MutationDeps) {
     markSeen,
     archive: (ids: string | string[]) => flags(ids, { archived: true }, { archivedAt: nowIso() }),
     unarchive: (ids: string | string[]) => flags(ids, { archived: false }, { archivedAt: null }),
-    snooze(id: string, until: Date | string) {
-      const iso = typeof until === 'string' ? new Date(until).toISOString() : until.toISOString();
-      return run({ kind: 'ids', ids: [id], patch: { snoozedUntil: iso } }, patchOne(id, { snoozedUntil: iso }));
-    },
-    unsnooze: (id: string) => run({ kind: 'ids', ids: [id], patch: { snoozedUntil: null } }, patchOne(id, { snoozedUntil: null })),
-    remove(id: string) {
-      return run({ kind: 'remove', ids: [id] }, async () => {
-        try {
-          const res = await session.request<DeleteResponse>('DELETE', `/v1/inbox/notifications/${encodeURIComponent(id)}`);
-          return { seq: res.seq, counts: res.counts };
-        } catch (err) {
+    snooze: (id: string, until: Date | string) => snoozed(id, new Date(until).toISOString()),
+    unsnooze: (id: string) => snoozed(id, null),
+    remove: (id: string) =>
+      run({ kind: 'remove', ids: [id] }, () =>
+        session.request<DeleteResponse>('DELETE', notificationPath(id)).catch((err: unknown) => {
           // Already gone is what the user asked for.
-          if (err instanceof BelfryError && err.status === 404) {
-            const seq = Math.max(inbox.counts.seq, inbox.store.getState().connection.seq);
-            return { seq, counts: inbox.counts.display() };
-          }
-          throw err;
-        }
-      });
-    },
-    markAllRead(filter: FeedFilter = {}) {
-      const f = normalizeFilter(filter);
-      return run({ kind: 'filter', filter: f, patch: { readAt: nowIso() } }, bulk({ filter: f, read: true }), { op: 'allRead', filter: f });
-    },
-    markAllSeen() {
-      const f = normalizeFilter({});
-      return run({ kind: 'filter', filter: f, patch: { seenAt: nowIso() } }, bulk({ filter: f, seen: true }), { op: 'allSeen', filter: f });
-    },
-    archiveAllRead() {
-      const f = normalizeFilter({ read: true });
-      return run({ kind: 'filter', filter: f, patch: { archivedAt: nowIso() } }, bulk({ filter: f, archived: true }), { op: 'archiveRead', filter: f });
-    },
+          if (!(err instanceof BelfryError) || err.status !== 404) throw err;
+          return { seq: Math.max(inbox.counts.seq, inbox.store.getState().connection.seq), counts: inbox.counts.display() };
+        }),
+      ),
+    markAllRead: (filter: FeedFilter = {}) => all(filter, 'allRead', { readAt: nowIso() }, { read: true }),
+    markAllSeen: () => all({}, 'allSeen', { seenAt: nowIso() }, { seen: true }),
+    archiveAllRead: () => all({ read: true }, 'archiveRead', { archivedAt: nowIso() }, { archived: true }),
     destroy() {
       destroyed = true;
       // Other tabs drop our optimistic changes; what reached the server comes back through the seq stream.
       for (const [key, { spec, reject }] of pending) {
         deps.broadcast({ type: 'rollback', key, spec });
-        reject(new BelfryError('aborted', 'client destroyed before the change was confirmed'));
+        reject(aborted('client destroyed before the change was confirmed'));
       }
       pending.clear();
     },
