@@ -1,22 +1,16 @@
 // <belfry-inbox>: the bell with its popover (feed tabs, mark all read, preferences view).
 import { createElement } from 'react';
-import type { FeedFilter, Notification } from '@belfry/core/api';
 import type { Placement } from '@floating-ui/core';
-import { Inbox, type InboxProps } from '@belfry/react';
-import { BelfryElement } from './BelfryElement.js';
-import { domSlot, type DomRenderResult } from './DomSlot.js';
+import { Inbox } from '@belfry/react';
+import { BelfryListElement } from './BelfryListElement.js';
 import { emit } from './events.js';
 
 export type { Placement };
+export type { ItemRenderContext } from './BelfryListElement.js';
 
 export interface CategoryTab {
   key: string;
   label: string;
-}
-
-export interface ItemRenderContext {
-  index: number;
-  active: boolean;
 }
 
 /** `categories="billing:Billing, comments:Comments"` or a JSON array of { key, label }. */
@@ -44,13 +38,10 @@ export function parseCategories(value: string | null): CategoryTab[] {
     });
 }
 
-export class BelfryInboxElement extends BelfryElement {
+export class BelfryInboxElement extends BelfryListElement {
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'placement', 'badge', 'open', 'categories', 'hide-preferences'];
   }
-
-  #renderItem: ((notification: Notification, context: ItemRenderContext) => DomRenderResult) | undefined;
-  #renderEmpty: ((filter: FeedFilter) => DomRenderResult) | undefined;
 
   /** Popover placement relative to the bell (Floating UI placements, default bottom-end). */
   get placement(): Placement {
@@ -78,24 +69,6 @@ export class BelfryInboxElement extends BelfryElement {
     this.toggleAttribute('open', !!value);
   }
 
-  /** Replaces the default item: return a DOM node or text for one notification. */
-  get renderItem() {
-    return this.#renderItem;
-  }
-  set renderItem(value: ((notification: Notification, context: ItemRenderContext) => DomRenderResult) | undefined) {
-    this.#renderItem = value ?? undefined;
-    this.scheduleUpdate();
-  }
-
-  /** Replaces the empty state of a feed tab. */
-  get renderEmpty() {
-    return this.#renderEmpty;
-  }
-  set renderEmpty(value: ((filter: FeedFilter) => DomRenderResult) | undefined) {
-    this.#renderEmpty = value ?? undefined;
-    this.scheduleUpdate();
-  }
-
   #onOpenChange = (open: boolean): void => {
     if (open === this.open) return;
     this.open = open;
@@ -103,25 +76,14 @@ export class BelfryInboxElement extends BelfryElement {
   };
 
   protected renderContent(): unknown {
-    const renderItem = this.#renderItem;
-    const renderEmpty = this.#renderEmpty;
-    const props: InboxProps = {
+    return createElement(Inbox, {
+      ...this.listProps(),
       open: this.open,
       onOpenChange: this.#onOpenChange,
       placement: this.placement,
       badge: this.badge,
       categories: parseCategories(this.getAttribute('categories')),
       showPreferences: !this.hasAttribute('hide-preferences'),
-      onNotificationClick: this.onNotificationClick,
-      onAction: this.onAction,
-    };
-    if (renderItem) {
-      props.renderItem = ({ notification, index, active }) =>
-        domSlot(() => renderItem(notification, { index, active }), 'belfry-custom-item', notification);
-    }
-    if (renderEmpty) {
-      props.renderEmpty = (filter) => domSlot(() => renderEmpty(filter), 'belfry-custom-empty', JSON.stringify(filter));
-    }
-    return createElement(Inbox, props);
+    });
   }
 }
