@@ -100,7 +100,6 @@ export function BelfryProvider(props: BelfryProviderProps) {
 }
 
 function extractOptions(props: BelfryOptions & UiOptions & { children?: ReactNode; client?: undefined }): BelfryOptions {
-  const options: Record<string, unknown> = { ...props };
-  for (const uiKey of ['children', 'client', 'locale', 'messages', 'colorScheme', 'theme']) delete options[uiKey];
-  return options as unknown as BelfryOptions;
+  const { children, client, locale, messages, colorScheme, theme, ...options } = props;
+  return options;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type Ref } from 'react';
+import type { CSSProperties, KeyboardEvent, MouseEvent, Ref } from 'react';
 import type { Notification, NotificationAction } from '@belfry/core/api';
 import { useBelfry } from './useBelfry.js';
 import { useUi } from './useUi.js';
@@ -8,6 +8,7 @@ import { part } from './dom.js';
 import { RichText } from './RichText.js';
 import { safeUrl } from './safeUrl.js';
 import { snoozeUntil } from './snooze.js';
+import { useTransientFlag } from './useTransientFlag.js';
 
 export interface NotificationHandlers {
   /** Called on click instead of following actionUrl; return true to still follow it. */
@@ -38,14 +39,8 @@ export function NotificationItem(props: NotificationItemProps) {
   const client = useBelfry();
   const { messages, locale } = useUi();
   const now = useNow();
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useTransientFlag(FAILURE_VISIBLE_MS);
   const unread = !n.readAt;
-
-  useEffect(() => {
-    if (!failed) return undefined;
-    const timer = setTimeout(() => setFailed(false), FAILURE_VISIBLE_MS);
-    return () => clearTimeout(timer);
-  }, [failed]);
 
   // Core rolls the optimistic change back on failure; the row says so.
   const run = (work: Promise<void> | undefined) => {

@@ -1,10 +1,11 @@
 // Categories × channels switches. Changes are optimistic in core; a failure rolls back there and a
 // message here says so.
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { CHANNELS, type Channel } from '@belfry/core/api';
 import { Root } from './Root.js';
 import { usePreferences } from './usePreferences.js';
 import { useUi } from './useUi.js';
+import { useTransientFlag } from './useTransientFlag.js';
 import type { ColorScheme } from './context.js';
 import type { Theme } from './theme.js';
 
@@ -39,14 +40,8 @@ export function PreferenceCenter(props: PreferenceCenterProps) {
 function PreferenceTable({ channels = CHANNELS, showTitle = true }: PreferenceCenterProps) {
   const { messages } = useUi();
   const prefs = usePreferences();
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useTransientFlag(FAILURE_VISIBLE_MS);
   const headingId = useId();
-
-  useEffect(() => {
-    if (!failed) return undefined;
-    const timer = setTimeout(() => setFailed(false), FAILURE_VISIBLE_MS);
-    return () => clearTimeout(timer);
-  }, [failed]);
 
   const toggle = (category: string, channel: Channel, value: boolean) => {
     setFailed(false);
