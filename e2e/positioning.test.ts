@@ -76,6 +76,56 @@ describe('popover positioning in Chromium', () => {
     });
   }
 
+  it('the first frame after the click already shows the popover where it comes to rest', async () => {
+    const user = uniqueUser('pos-frame');
+    await stack.trigger(user, { title: 'Framed' });
+    const page = await stack.open(PAGES.react, user);
+    await inboxReady(page);
+    // Read in the first animation frame after the click: what that frame paints.
+    const first = await page.evaluate(
+      () =>
+        new Promise<{ left: string; top: string; placement: string | null }>((done) => {
+          (document.querySelector('.belfry-bell') as HTMLElement).click();
+          requestAnimationFrame(() => {
+            const el = document.querySelector('.belfry-popover') as HTMLElement;
+            done({ left: el.style.left, top: el.style.top, placement: el.getAttribute('data-placement') });
+          });
+        }),
+    );
+    await popover(page).evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+    const rest = await popover(page).evaluate((el) => ({ left: el.style.left, top: el.style.top, placement: el.getAttribute('data-placement') }));
+    expect(first.left).not.toBe('');
+    expect(first).toEqual(rest);
+    await page.close();
+  });
+
+  it('an item menu opens in the top layer below its button, not clipped by the popover', async () => {
+    const user = uniqueUser('pos-menu');
+    await stack.trigger(user, { title: 'Menu me' });
+    const page = await stack.open(PAGES.fixture, user);
+    await inboxReady(page);
+    await openAndMeasure(page);
+    const button = page.locator('.belfry-popover .belfry-item button[aria-haspopup="menu"]').first();
+    await button.click();
+    const menu = page.locator('.belfry-menu').first();
+    await expect.poll(() => menu.evaluate((el) => el.matches(':popover-open'))).toBe(true);
+    const [b, m, focused, hit] = await Promise.all([
+      button.evaluate((el) => el.getBoundingClientRect().toJSON()),
+      menu.evaluate((el) => el.getBoundingClientRect().toJSON()),
+      menu.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement?.getAttribute('data-command') ?? null),
+      menu.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const at = (el.getRootNode() as ShadowRoot).elementFromPoint(r.left + r.width / 2, r.bottom - 6);
+        return !!at && el.contains(at);
+      }),
+    ]);
+    expect(m.top - b.bottom).toBeCloseTo(8, 0);
+    expect(m.right).toBeCloseTo(b.right, 0);
+    expect(focused).toBe('read');
+    expect(hit).toBe(true);
+    await page.close();
+  });
+
   it('a transformed, clipping ancestor neither moves nor cuts off the popover', async () => {
     const page = await stack.open(PAGES.fixture, uniqueUser('pos-clip'));
     await page.evaluate(() => {

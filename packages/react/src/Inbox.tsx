@@ -79,7 +79,7 @@ export function Inbox(props: InboxProps) {
   const dialogRef = useRef<HTMLDivElement | null>(null);
   const [anchor, setAnchor] = useState<HTMLButtonElement | null>(null);
   const [floating, setFloating] = useState<HTMLDivElement | null>(null);
-  const position = useFloating(anchor, floating, open, placement);
+  useFloating(anchor, floating, open, placement);
   const dialogId = useId();
   const titleId = `${dialogId}-title`;
 
@@ -88,8 +88,7 @@ export function Inbox(props: InboxProps) {
     props.onOpenChange?.(next);
   };
 
-  // Focus moves in once the popover is positioned (it is visibility:hidden until then, and unfocusable).
-  useDialogFocus(open && position.ready, dialogRef, bellRef);
+  useDialogFocus(open, dialogRef, bellRef);
 
   useEffect(() => {
     if (!open) setView('feed');
@@ -159,8 +158,6 @@ export function Inbox(props: InboxProps) {
           tabIndex={-1}
           className="belfry-popover"
           {...part('popover')}
-          data-placement={position.placement}
-          style={{ position: 'fixed', left: position.x, top: position.y, visibility: position.ready ? undefined : 'hidden' }}
           onKeyDown={onDialogKeyDown}
         >
           <div className="belfry-header">

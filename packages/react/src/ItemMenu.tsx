@@ -21,7 +21,7 @@ export function ItemMenu({ notification, onCommand, tabbable = true }: ItemMenuP
   const [open, setOpen] = useState(false);
   const [button, setButton] = useState<HTMLButtonElement | null>(null);
   const [menu, setMenu] = useState<HTMLDivElement | null>(null);
-  const position = useFloating(button, menu, open, 'bottom-end');
+  useFloating(button, menu, open, 'bottom-end');
   const menuId = useId();
   const focusFirst = useRef(true);
 
@@ -35,12 +35,11 @@ export function ItemMenu({ notification, onCommand, tabbable = true }: ItemMenuP
 
   useOutsidePointer(open && !!menu, () => [menu, button], () => setOpen(false));
 
-  // The menu is visibility:hidden (unfocusable) until positioned: focus its first or last item then.
   useEffect(() => {
-    if (!open || !menu || !position.ready) return;
+    if (!open || !menu) return;
     const items = menu.querySelectorAll<HTMLElement>('[role="menuitem"]');
-    (focusFirst.current ? items[0] : items[items.length - 1])?.focus();
-  }, [open, menu, position.ready]);
+    (focusFirst.current ? items[0] : items[items.length - 1])?.focus({ preventScroll: true });
+  }, [open, menu]);
 
   const close = (returnFocus: boolean) => {
     setOpen(false);
@@ -97,7 +96,7 @@ export function ItemMenu({ notification, onCommand, tabbable = true }: ItemMenuP
           role="menu"
           aria-label={messages.itemMenu}
           className="belfry-menu"
-          style={{ position: 'fixed', left: position.x, top: position.y, visibility: position.ready ? 'visible' : 'hidden' }}
+          popover="manual"
           onKeyDown={onMenuKeyDown}
           onClick={(event) => event.stopPropagation()}
         >

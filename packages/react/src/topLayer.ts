@@ -10,9 +10,9 @@ const rect = (el: Element): Rect => {
   return { x, y, width, height };
 };
 
-/** Puts the element in the top layer, where the browser supports it (Baseline 2024). */
+/** Puts a [popover] element in the top layer, where the browser supports it (Baseline 2024). */
 export function showInTopLayer(el: HTMLElement): void {
-  if (typeof el.showPopover === 'function' && el.isConnected && !el.matches(':popover-open')) el.showPopover();
+  if (typeof el.showPopover === 'function' && el.hasAttribute('popover') && el.isConnected && !el.matches(':popover-open')) el.showPopover();
 }
 
 export const topLayerPlatform: Platform = {

@@ -16,7 +16,7 @@ export function useDialogFocus(open: boolean, dialog: RefObject<HTMLElement | nu
     if (!open) return undefined;
     const el = dialog.current;
     if (el && !el.contains(activeElementOf(el))) {
-      (focusables(el)[0] ?? el).focus();
+      (focusables(el)[0] ?? el).focus({ preventScroll: true });
     }
     const restore = returnTo.current;
     return () => {
