@@ -97,11 +97,12 @@ export const en: Messages = {
   channel_sms: 'SMS',
 };
 
-const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
+/** The right-to-left languages, matched on the language subtag ('ar', 'ar-EG', 'he_IL'). */
+const RTL_LANGUAGE = /^(ar|he|fa|ur|ps|yi|dv|ckb|sd|ug)([-_]|$)/i;
 
 /** 'ar-EG' → 'rtl'. Decided by the language subtag so any RTL locale mirrors, shipped or not. */
 export function directionOf(locale: string): 'ltr' | 'rtl' {
-  return RTL_LANGUAGES.has(locale.toLowerCase().split(/[-_]/)[0]!) ? 'rtl' : 'ltr';
+  return RTL_LANGUAGE.test(locale) ? 'rtl' : 'ltr';
 }
 
 /** English with the given table or overrides applied (a partial table falls back to English per key). */
