@@ -1,7 +1,6 @@
 import type { MouseEventHandler, Ref } from 'react';
 import { useCounts } from './useCounts.js';
 import { useUi } from './useUi.js';
-import { part } from './dom.js';
 import { format } from './messages.js';
 import { badgeText } from './badge.js';
 
@@ -41,7 +40,7 @@ export function Bell({ badge = 'unread', expanded, controls, onClick, buttonRef,
       aria-haspopup={expanded === undefined ? undefined : 'dialog'}
       onClick={onClick}
       data-count={value}
-      {...part('bell')}
+      part="bell"
     >
       <svg className="belfry-bell-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
         <path
@@ -50,7 +49,7 @@ export function Bell({ badge = 'unread', expanded, controls, onClick, buttonRef,
         />
       </svg>
       {text ? (
-        <span className="belfry-badge" data-kind={badge} aria-hidden="true" {...part('badge')}>
+        <span className="belfry-badge" data-kind={badge} aria-hidden="true" part="badge">
           {text}
         </span>
       ) : null}

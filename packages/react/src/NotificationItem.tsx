@@ -4,7 +4,6 @@ import { useBelfry } from './useBelfry.js';
 import { useUi } from './useUi.js';
 import { ItemMenu, type MenuCommand } from './ItemMenu.js';
 import { formatAbsolute, formatRelative, useNow } from './relativeTime.js';
-import { part } from './dom.js';
 import { RichText } from './RichText.js';
 import { safeUrl } from './safeUrl.js';
 import { snoozeUntil } from './snooze.js';
@@ -98,7 +97,7 @@ export function NotificationItem(props: NotificationItemProps) {
       ref={itemRef}
       role="listitem"
       className="belfry-item"
-      {...part('item')}
+      part="item"
       data-unread={unread ? 'true' : 'false'}
       data-id={n.id}
       data-index={index}

@@ -1,7 +1,7 @@
 // WAI-ARIA tabs: one tab stop, arrows move and activate (mirrored in RTL), Home/End jump.
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { badgeText } from './badge.js';
-import { keyIndex, part } from './dom.js';
+import { keyIndex } from './dom.js';
 import { useUi } from './useUi.js';
 
 export interface TabItem {
@@ -46,7 +46,7 @@ export function Tabs({ tabs, selected, onSelect, label, children }: TabsProps) {
 
   return (
     <>
-      <div className="belfry-tabs" role="tablist" aria-label={label} ref={listRef} onKeyDown={onKeyDown} {...part('tabs')}>
+      <div className="belfry-tabs" role="tablist" aria-label={label} ref={listRef} onKeyDown={onKeyDown} part="tabs">
         {tabs.map((tab) => {
           const active = tab.key === selected;
           const count = badgeText(tab.count ?? 0);
