@@ -27,14 +27,18 @@ interface Holder {
   timer: ReturnType<typeof setTimeout> | undefined;
 }
 
-/** Identity of the options that need a new client when they change (functions compare by reference). */
-function optionsKey(options: BelfryOptions, fnIds: { map: WeakMap<object, number>; next: number }): string {
+// Functions and class instances in the options compare by reference: each gets an id once.
+const refIds = new WeakMap<object, number>();
+let lastRefId = 0;
+
+/** Identity of the options that need a new client when they change. */
+function optionsKey(options: BelfryOptions): string {
   return JSON.stringify(options, (_key, value: unknown) => {
     if (typeof value === 'function' || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype)) {
-      let id = fnIds.map.get(value as object);
+      let id = refIds.get(value as object);
       if (id === undefined) {
-        id = ++fnIds.next;
-        fnIds.map.set(value as object, id);
+        id = ++lastRefId;
+        refIds.set(value as object, id);
       }
       return `#ref${id}`;
     }
@@ -52,8 +56,7 @@ export function BelfryProvider(props: BelfryProviderProps) {
   const { children, locale = 'en', messages, colorScheme = 'light', theme } = props;
   const external = props.client;
   const ownOptions = external ? null : extractOptions(props as BelfryOptions & UiOptions);
-  const fnIds = useRef({ map: new WeakMap<object, number>(), next: 0 }).current;
-  const key = ownOptions ? optionsKey(ownOptions, fnIds) : '';
+  const key = ownOptions ? optionsKey(ownOptions) : '';
   const latestOptions = useRef(ownOptions);
   latestOptions.current = ownOptions;
   const holder = useRef<Holder | null>(null);
