@@ -3,6 +3,7 @@ import type { FeedFilter, Notification } from './api/types.js';
 import { countsEqual, createCountsModel, type CountsDelta } from './counts.js';
 import { compareNotifications, matchesFilter } from './filters.js';
 import { applyPatch, type StatePatch } from './overlays.js';
+import { shallowEqual } from './readable.js';
 import type { BelfryErrorShape, ConnectionState, CountsState, PreferencesState, Status } from './types.js';
 
 /** One feed view as the store holds it: ordered ids (server order) and paging state. */
@@ -36,11 +37,6 @@ export interface Overlay {
   apply(n: Notification): Notification | null;
 }
 
-const FIELDS: Array<keyof Notification> = [
-  'id', 'userId', 'category', 'title', 'body', 'actionUrl', 'actions', 'avatarUrl', 'data',
-  'createdAt', 'readAt', 'seenAt', 'archivedAt', 'snoozedUntil', 'expiresAt',
-];
-const sameNotification = (a: Notification, b: Notification) => FIELDS.every((f) => a[f] === b[f]);
 
 function insertSorted(ids: string[], id: string, items: Record<string, Notification>, n: Notification): string[] {
   let lo = 0;
@@ -111,7 +107,7 @@ export function createInbox() {
       const d = displayed(id);
       const prev = items[id];
       if (d) {
-        if (!prev || !sameNotification(prev, d)) {
+        if (!prev || !shallowEqual(prev, d)) {
           if (items === state.notifications) items = { ...items };
           items[id] = d;
         }
