@@ -223,19 +223,9 @@ export function createBelfry(options: BelfryOptions): BelfryClient {
       }
       return r;
     },
-    markRead: mutations.markRead,
-    markUnread: mutations.markUnread,
-    markSeen: mutations.markSeen,
-    archive: mutations.archive,
-    unarchive: mutations.unarchive,
-    snooze: mutations.snooze,
-    unsnooze: mutations.unsnooze,
-    remove: mutations.remove,
-    markAllRead: mutations.markAllRead,
-    markAllSeen: mutations.markAllSeen,
-    archiveAllRead: mutations.archiveAllRead,
-    updatePreferences: (update) => preferences.update(update),
-    on: (event, listener) => emitter.on(event, listener),
+    ...mutations.actions,
+    updatePreferences: preferences.update,
+    on: emitter.on,
     destroy() {
       if (destroyed) return;
       destroyed = true;

@@ -193,24 +193,27 @@ export function createMutations(deps: MutationDeps) {
 
   return {
     local,
-    markRead: (ids: string | string[]) => flags(ids, { read: true }, { readAt: nowIso() }),
-    markUnread: (ids: string | string[]) => flags(ids, { read: false }, { readAt: null }),
-    markSeen,
-    archive: (ids: string | string[]) => flags(ids, { archived: true }, { archivedAt: nowIso() }),
-    unarchive: (ids: string | string[]) => flags(ids, { archived: false }, { archivedAt: null }),
-    snooze: (id: string, until: Date | string) => snoozed(id, new Date(until).toISOString()),
-    unsnooze: (id: string) => snoozed(id, null),
-    remove: (id: string) =>
-      run({ kind: 'remove', ids: [id] }, () =>
-        session.request<DeleteResponse>('DELETE', notificationPath(id)).catch((err: unknown) => {
-          // Already gone is what the user asked for.
-          if (!(err instanceof BelfryError) || err.status !== 404) throw err;
-          return { seq: Math.max(inbox.counts.seq, inbox.store.getState().connection.seq), counts: inbox.counts.display() };
-        }),
-      ),
-    markAllRead: (filter: FeedFilter = {}) => all(filter, 'allRead', { readAt: nowIso() }, { read: true }),
-    markAllSeen: () => all({}, 'allSeen', { seenAt: nowIso() }, { seen: true }),
-    archiveAllRead: () => all({ read: true }, 'archiveRead', { archivedAt: nowIso() }, { archived: true }),
+    /** The client's public mutation methods, as they are. */
+    actions: {
+      markRead: (ids: string | string[]) => flags(ids, { read: true }, { readAt: nowIso() }),
+      markUnread: (ids: string | string[]) => flags(ids, { read: false }, { readAt: null }),
+      markSeen,
+      archive: (ids: string | string[]) => flags(ids, { archived: true }, { archivedAt: nowIso() }),
+      unarchive: (ids: string | string[]) => flags(ids, { archived: false }, { archivedAt: null }),
+      snooze: (id: string, until: Date | string) => snoozed(id, new Date(until).toISOString()),
+      unsnooze: (id: string) => snoozed(id, null),
+      remove: (id: string) =>
+        run({ kind: 'remove', ids: [id] }, () =>
+          session.request<DeleteResponse>('DELETE', notificationPath(id)).catch((err: unknown) => {
+            // Already gone is what the user asked for.
+            if (!(err instanceof BelfryError) || err.status !== 404) throw err;
+            return { seq: Math.max(inbox.counts.seq, inbox.store.getState().connection.seq), counts: inbox.counts.display() };
+          }),
+        ),
+      markAllRead: (filter: FeedFilter = {}) => all(filter, 'allRead', { readAt: nowIso() }, { read: true }),
+      markAllSeen: () => all({}, 'allSeen', { seenAt: nowIso() }, { seen: true }),
+      archiveAllRead: () => all({ read: true }, 'archiveRead', { archivedAt: nowIso() }, { archived: true }),
+    },
     destroy() {
       destroyed = true;
       // Other tabs drop our optimistic changes; what reached the server comes back through the seq stream.
