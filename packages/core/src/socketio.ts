@@ -7,22 +7,19 @@ import type { WebSocketLike } from './types.js';
 // heartbeats, and reconnect with backoff — the seq catch-up above makes delivery exact anyway.
 
 export interface SocketIoOptions {
-  /** The API base URL; the socket goes to its origin at `path`. */
+  /** The API base URL; the socket goes to its origin at /socket.io/. */
   url: string;
-  path?: string;
   createWebSocket(url: string): WebSocketLike;
   /** The handshake payload, fetched again for every attempt (a fresh session token). Rejecting stops this attempt. */
   auth(): Promise<Record<string, unknown>>;
   onConnect(): void;
   /** The connection is gone (it will be retried unless closed). */
-  onDisconnect(reason: string): void;
+  onDisconnect(): void;
   /** The server refused the handshake (middleware error): not retried here. */
   onConnectError(message: string): void;
   /** auth() rejected: not retried here. */
   onAuthError(error: unknown): void;
   onEvent(name: string, payload: unknown): void;
-  minDelayMs?: number;
-  maxDelayMs?: number;
 }
 
 export interface SocketIo {
@@ -32,19 +29,21 @@ export interface SocketIo {
   close(): void;
 }
 
-export function socketUrl(apiUrl: string, path = '/socket.io/'): string {
+/** Reconnect backoff bounds (ms). */
+const MIN_DELAY = 300;
+const MAX_DELAY = 3_000;
+
+export function socketUrl(apiUrl: string): string {
   const u = new URL(apiUrl);
   u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
-  u.pathname = path.endsWith('/') ? path : `${path}/`;
+  u.pathname = '/socket.io/';
   u.search = 'EIO=4&transport=websocket';
   u.hash = '';
   return u.toString();
 }
 
 export function createSocketIo(opts: SocketIoOptions): SocketIo {
-  const url = socketUrl(opts.url, opts.path);
-  const minDelay = opts.minDelayMs ?? 300;
-  const maxDelay = opts.maxDelayMs ?? 3_000;
+  const url = socketUrl(opts.url);
   let ws: WebSocketLike | null = null;
   let connected = false;
   let closed = true;
@@ -56,7 +55,7 @@ export function createSocketIo(opts: SocketIoOptions): SocketIo {
 
   const clear = (t: ReturnType<typeof setTimeout> | null) => t !== null && clearTimeout(t);
 
-  function drop(reconnect: boolean, reason: string) {
+  function drop(reconnect: boolean) {
     generation++;
     clear(heartbeat);
     heartbeat = null;
@@ -72,10 +71,10 @@ export function createSocketIo(opts: SocketIoOptions): SocketIo {
     }
     const was = connected;
     connected = false;
-    if (was) opts.onDisconnect(reason);
+    if (was) opts.onDisconnect();
     if (reconnect && !closed) {
       // Exponential backoff with jitter, so a restarted server is not hit by every client at once.
-      const base = Math.min(maxDelay, minDelay * 2 ** attempt++);
+      const base = Math.min(MAX_DELAY, MIN_DELAY * 2 ** attempt++);
       schedule(base / 2 + Math.random() * (base / 2));
     }
   }
@@ -99,18 +98,15 @@ export function createSocketIo(opts: SocketIoOptions): SocketIo {
         try {
           socket = opts.createWebSocket(url);
         } catch {
-          drop(true, 'transport error');
+          drop(true);
           return;
         }
         ws = socket;
         socket.onmessage = (event) => {
           if (gen === generation) receive(String(event.data));
         };
-        socket.onclose = () => {
-          if (gen === generation) drop(true, 'transport close');
-        };
-        socket.onerror = () => {
-          if (gen === generation) drop(true, 'transport error');
+        socket.onclose = socket.onerror = () => {
+          if (gen === generation) drop(true);
         };
       },
       (err) => {
@@ -122,7 +118,7 @@ export function createSocketIo(opts: SocketIoOptions): SocketIo {
 
   function arm(ms: number) {
     clear(heartbeat);
-    heartbeat = setTimeout(() => drop(true, 'ping timeout'), ms);
+    heartbeat = setTimeout(() => drop(true), ms);
   }
   let heartbeatMs = 45_000;
 
@@ -145,7 +141,7 @@ export function createSocketIo(opts: SocketIoOptions): SocketIo {
         ws?.send('3');
         return;
       case '1':
-        drop(true, 'transport close');
+        drop(true);
         return;
       case '4':
         socketIoPacket(data.slice(1));
@@ -167,10 +163,10 @@ export function createSocketIo(opts: SocketIoOptions): SocketIo {
       } catch {
         // keep default
       }
-      drop(false, 'connect error');
+      drop(false);
       opts.onConnectError(message);
     } else if (type === '1') {
-      drop(true, 'io server disconnect');
+      drop(true);
     } else if (type === '2') {
       // EVENT: optional ack id digits, then a JSON array [name, ...args] (default namespace only).
       const json = body.replace(/^\d+/, '');
@@ -192,14 +188,14 @@ export function createSocketIo(opts: SocketIoOptions): SocketIo {
     },
     reconnect(delayMs = 0) {
       if (closed) return;
-      drop(false, 'reconnect');
+      drop(false);
       schedule(delayMs);
     },
     close() {
       closed = true;
       clear(retry);
       retry = null;
-      drop(false, 'io client disconnect');
+      drop(false);
     },
   };
 }
