@@ -25,8 +25,7 @@ export type MessageOverrides = Record<string, string>;
 const ElementBase: typeof HTMLElement =
   typeof HTMLElement === 'undefined' ? (class {} as unknown as typeof HTMLElement) : HTMLElement;
 
-const CLIENT_ATTRIBUTES = ['api-url', 'app-id', 'user-id', 'user-key'] as const;
-const UI_ATTRIBUTES = ['locale', 'color-scheme', 'theme'] as const;
+const OBSERVED_ATTRIBUTES = ['api-url', 'app-id', 'user-id', 'user-key', 'locale', 'color-scheme', 'theme'];
 
 function parseTheme(value: string | null): Theme | undefined {
   if (!value) return undefined;
@@ -40,7 +39,7 @@ function parseTheme(value: string | null): Theme | undefined {
 
 export abstract class BelfryElement extends ElementBase {
   static get observedAttributes(): string[] {
-    return [...CLIENT_ATTRIBUTES, ...UI_ATTRIBUTES];
+    return [...OBSERVED_ATTRIBUTES];
   }
 
   #lease: ClientLease | null = null;
@@ -203,14 +202,14 @@ export abstract class BelfryElement extends ElementBase {
       return;
     }
     this.#root ??= createRoot(container);
-    const scheme = this.getAttribute('color-scheme');
     this.#root.render(
       createElement(
         BelfryProvider,
         {
           client,
           locale: this.locale ?? undefined,
-          colorScheme: scheme === 'dark' || scheme === 'auto' || scheme === 'light' ? scheme : undefined,
+          // Unset or unknown is 'light', the provider's default too.
+          colorScheme: this.colorScheme,
           theme: this.theme,
           messages: this.#resolveMessages(),
         },
