@@ -1,6 +1,6 @@
 // A small binding of @tanstack/virtual-core's Virtualizer (the same wiring as its React adapter,
 // without flushSync so it also runs on preact/compat).
-import { useEffect, useLayoutEffect, useReducer, useState } from 'react';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import {
   Virtualizer,
   elementScroll,
@@ -25,6 +25,9 @@ export interface UseVirtualizerOptions {
 
 export function useVirtualizer(options: UseVirtualizerOptions): Virtualizer<HTMLElement, HTMLElement> {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
+  // The virtualizer's timers (scroll-end, measurement) can fire after unmount; a state update then
+  // has nothing to render, and in a torn-down page React throws reading window.event.
+  const mounted = useRef(true);
   const resolved = {
     observeElementRect,
     observeElementOffset,
@@ -34,13 +37,20 @@ export function useVirtualizer(options: UseVirtualizerOptions): Virtualizer<HTML
     initialRect: { width: 0, height: 480 },
     ...options,
     onChange: (instance: Virtualizer<HTMLElement, HTMLElement>) => {
-      rerender();
+      if (mounted.current) rerender();
       options.onChange?.(instance);
     },
   };
   const [instance] = useState(() => new Virtualizer<HTMLElement, HTMLElement>(resolved));
   instance.setOptions(resolved);
-  useIsoLayoutEffect(() => instance._didMount(), [instance]);
+  useIsoLayoutEffect(() => {
+    mounted.current = true;
+    const unmount = instance._didMount();
+    return () => {
+      mounted.current = false;
+      unmount();
+    };
+  }, [instance]);
   useIsoLayoutEffect(() => {
     instance._willUpdate();
   });
