@@ -1,7 +1,7 @@
 import { InfiniteQueryObserver, type InfiniteData, type QueryClient } from '@tanstack/query-core';
 import type { FeedFilter, ListResponse } from './api/types.js';
 import { toBelfryError } from './errors.js';
-import { filterKey, filterToQuery, normalizeFilter } from './filters.js';
+import { filterKey, normalizeFilter } from './filters.js';
 import { derivedReadable } from './readable.js';
 import type { Session } from './session.js';
 import type { Inbox } from './store.js';
@@ -48,7 +48,8 @@ export function createFeedView(rawFilter: FeedFilter, deps: FeedViewDeps): FeedV
     queryKey: feedQueryKey(key),
     queryFn: ({ pageParam, signal }: { pageParam: string | null; signal: AbortSignal }) =>
       session.request<ListResponse>('GET', '/v1/inbox/notifications', {
-        query: { ...filterToQuery(filter), limit: pageSize, cursor: pageParam ?? undefined },
+        // The filter is normalised: archived, read and category, each only when set (the transport stringifies).
+        query: { ...filter, limit: pageSize, cursor: pageParam ?? undefined },
         signal,
       }),
     initialPageParam: null as string | null,

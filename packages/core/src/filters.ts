@@ -1,17 +1,7 @@
 import type { FeedFilter, Notification } from './api/types.js';
 
-// View membership is decided here and only here: one predicate per filter field, so marking an
-// item read moves it the same way in every open view (all, unread, per category, archived).
-
-export const readPredicate = (want: boolean | undefined) => (n: Notification) =>
-  want === undefined || (n.readAt !== null) === want;
-
-/** The server defaults `archived` to false, so an omitted filter means "not archived". */
-export const archivedPredicate = (want: boolean | undefined) => (n: Notification) =>
-  (n.archivedAt !== null) === (want ?? false);
-
-export const categoryPredicate = (want: string | undefined) => (n: Notification) =>
-  want === undefined || n.category === want;
+// View membership is decided here and only here (matchesFilter): one test per filter field, so
+// marking an item read moves it the same way in every open view (all, unread, per category, archived).
 
 /** Snoozed and expired items are hidden from every list (the server excludes them too). */
 export function isVisible(n: Notification, now = Date.now()): boolean {
@@ -20,12 +10,13 @@ export function isVisible(n: Notification, now = Date.now()): boolean {
   return true;
 }
 
-export function matchesFilter(n: Notification, filter: FeedFilter, now = Date.now()): boolean {
+export function matchesFilter(n: Notification, { read, archived, category }: FeedFilter, now = Date.now()): boolean {
   return (
     isVisible(n, now) &&
-    readPredicate(filter.read)(n) &&
-    archivedPredicate(filter.archived)(n) &&
-    categoryPredicate(filter.category)(n)
+    (read === undefined || (n.readAt !== null) === read) &&
+    // The server defaults `archived` to false, so an omitted filter means "not archived".
+    (n.archivedAt !== null) === (archived ?? false) &&
+    (category === undefined || n.category === category)
   );
 }
 
@@ -49,10 +40,3 @@ export function compareNotifications(a: Pick<Notification, 'createdAt' | 'id'>, 
   return a.id > b.id ? -1 : 1;
 }
 
-export function filterToQuery(filter: FeedFilter): Record<string, string> {
-  const f = normalizeFilter(filter);
-  const q: Record<string, string> = { archived: String(f.archived) };
-  if (f.read !== undefined) q.read = String(f.read);
-  if (f.category !== undefined) q.category = f.category;
-  return q;
-}
