@@ -43,7 +43,7 @@ export function createBelfry(options: BelfryOptions): BelfryClient {
 
   const emitError = (err: BelfryError | BelfryEvents['error']) => {
     if (destroyed) return;
-    emitter.emit('error', 'name' in err && err instanceof Error ? shapeError(err) : (err as BelfryEvents['error']));
+    emitter.emit('error', err instanceof Error ? shapeError(err) : err);
   };
 
   function setConnection(patch: Partial<ConnectionState>) {

@@ -21,24 +21,14 @@ export function retryDelay(failureCount: number, error: unknown): number {
  * without it, regaining focus or the network refetches at once.
  */
 export function createQueryClient(staleMs: number): QueryClient {
+  // query-core's defaults stand for the rest: networkMode 'online', refetch on focus and on reconnect.
+  const retries = { retry: shouldRetry, retryDelay };
   const client = new QueryClient({
     defaultOptions: {
-      queries: {
-        retry: shouldRetry,
-        retryDelay,
-        staleTime: staleMs,
-        gcTime: 5 * 60_000,
-        refetchOnWindowFocus: true,
-        refetchOnReconnect: true,
-        networkMode: 'online',
-      },
-      mutations: {
-        retry: shouldRetry,
-        retryDelay,
-        networkMode: 'online',
-        // One queue: mutations leave in the order the user made them, also after an offline period.
-        scope: { id: 'belfry' },
-      },
+      // gcTime is set: query-core's default keeps unused data forever when there is no window (SSR, Node).
+      queries: { ...retries, staleTime: staleMs, gcTime: 5 * 60_000 },
+      // One queue: mutations leave in the order the user made them, also after an offline period.
+      mutations: { ...retries, scope: { id: 'belfry' } },
     },
   });
   client.mount();
