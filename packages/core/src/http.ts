@@ -52,12 +52,6 @@ export function createTransport({ apiUrl, fetch: fetchImpl, timeout }: HttpOptio
       if (outer.aborted) controller.abort();
       else outer.addEventListener('abort', onOuterAbort, { once: true });
     }
-    /** Every client-side failure message names the request. */
-    const fail = (code: string, detail: string, extra: ConstructorParameters<typeof BelfryError>[2]) =>
-      new BelfryError(code, `${method} ${path}${detail}`, extra);
-    /** The connection failed (or our own timeout aborted it). */
-    const lost = (cause: unknown, detail: string) =>
-      timedOut ? fail('timeout', ` timed out after ${timeout} ms`, { cause }) : fail('network', detail, { cause });
     try {
       const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
       if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -70,22 +64,23 @@ export function createTransport({ apiUrl, fetch: fetchImpl, timeout }: HttpOptio
           signal: controller.signal,
         });
       } catch (err) {
-        throw controller.signal.aborted && !timedOut
-          ? fail('aborted', ' was aborted', { cause: err })
-          : lost(err, ` failed: ${(err as Error)?.message ?? err}`);
+        if (timedOut) throw new BelfryError('timeout', `${method} ${path} timed out after ${timeout} ms`, { cause: err });
+        if (controller.signal.aborted) throw new BelfryError('aborted', `${method} ${path} was aborted`, { cause: err });
+        throw new BelfryError('network', `${method} ${path} failed: ${(err as Error)?.message ?? err}`, { cause: err });
       }
       let text: string;
       try {
         text = await res.text();
       } catch (err) {
-        throw lost(err, ': connection lost while reading the response');
+        if (timedOut) throw new BelfryError('timeout', `${method} ${path} timed out after ${timeout} ms`, { cause: err });
+        throw new BelfryError('network', `${method} ${path}: connection lost while reading the response`, { cause: err });
       }
       let json: unknown = undefined;
       if (text) {
         try {
           json = JSON.parse(text);
         } catch {
-          if (res.ok) throw fail('internal', ': response is not JSON', { status: res.status });
+          if (res.ok) throw new BelfryError('internal', `${method} ${path}: response is not JSON`, { status: res.status });
         }
       }
       if (!res.ok) {
