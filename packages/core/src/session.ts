@@ -85,16 +85,15 @@ export function createSession({ transport, appId, userId, userKey, getUserToken 
   }
 
   async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-    const send = (token: string) =>
-      transport<T>(method, path, { ...options, headers: { ...options.headers, authorization: `Bearer ${token}` } });
     const first = await getToken();
     try {
-      return await send(first);
+      return await transport<T>(method, path, { ...options, headers: { ...options.headers, authorization: `Bearer ${first}` } });
     } catch (err) {
       if (!(err instanceof BelfryError) || err.status !== 401) throw err;
       // Once on 401: the server may have restarted with another key or the clock may be off.
       invalidate(first);
-      return send(await getToken());
+      const second = await getToken();
+      return transport<T>(method, path, { ...options, headers: { ...options.headers, authorization: `Bearer ${second}` } });
     }
   }
 
