@@ -63,7 +63,7 @@ export const rid = (prefix = 'u') => `${prefix}_${randomBytes(6).toString('hex')
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** A fresh database for one server; `drop` removes it after the server has closed. */
-async function freshDatabase(kind: DbKind): Promise<{ options: ServerOptions; drop: () => Promise<void> }> {
+export async function freshDatabase(kind: DbKind): Promise<{ options: ServerOptions; drop: () => Promise<void> }> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'belfry-test-'));
     return {

@@ -13,47 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOCKET_EVENT, type ChangeEvent, type ChangesResponse, type Counts, type ListResponse, type PatchResponse } from '@belfry/core/api';
 import { createBelfryServer, signUserToken, userKeyFor, type BelfryServer } from '../src/index';
 import { OrderedEmitter } from '../src/realtime/orderedEmitter';
+import { databases, freshDatabase } from './harness';
 
-const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const pgReachable = await (async () => {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 1500 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    console.warn(`[smoke] PostgreSQL not reachable at ${PG_URL}; running SQLite only`);
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-})();
-
-async function freshDb(kind: 'sqlite' | 'postgres') {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'belfry-smoke-'));
-    return { options: { sqlitePath: join(dir, 'belfry.db') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `belfry_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  return {
-    options: { databaseUrl: url.toString() },
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
-const kinds = pgReachable ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
-
-describe.each(kinds)('smoke on %s', (kind) => {
+describe.each(databases())('smoke on %s', (kind) => {
   let server: BelfryServer;
   let drop: () => Promise<void>;
   let dbOptions: { sqlitePath?: string; databaseUrl?: string } = {};
@@ -61,7 +23,7 @@ describe.each(kinds)('smoke on %s', (kind) => {
   const appId = 'smoke';
 
   beforeAll(async () => {
-    const db = await freshDb(kind);
+    const db = await freshDatabase(kind);
     drop = db.drop;
     dbOptions = db.options;
     server = await createBelfryServer({
