@@ -2,14 +2,17 @@
 // history older than 30 days and idempotency keys older than 48 h. Safe to run in several processes:
 // each row is claimed by a conditional UPDATE/DELETE, so only one process records its change.
 import type { Context } from './context.js';
+import type { NotificationsTable } from './db/schema.js';
 import { nowIso } from './ids.js';
 import { toNotification } from './store/rows.js';
-import { runWork } from './store/work.js';
+import { runWork, type Work } from './store/work.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const CHANGE_RETENTION_MS = 30 * DAY;
 const IDEMPOTENCY_RETENTION_MS = 2 * DAY;
 const PRUNE_EVERY_MS = 60_000;
+
+type DueColumn = 'snoozed_until' | 'expires_at';
 
 export class Sweeper {
   private timer: NodeJS.Timeout | undefined;
@@ -44,7 +47,7 @@ export class Sweeper {
     }
   }
 
-  private async due(column: 'snoozed_until' | 'expires_at') {
+  private async due(column: DueColumn) {
     return this.ctx.db.kysely
       .selectFrom('notifications')
       .select(['app_id', 'user_id'])
@@ -55,8 +58,9 @@ export class Sweeper {
       .execute();
   }
 
-  private async wakeSnoozed(): Promise<void> {
-    for (const { app_id, user_id } of await this.due('snoozed_until')) {
+  /** For each user with rows due on `column`: that user's due rows, oldest first, under the user's lock. */
+  private async eachDue(column: DueColumn, handle: (work: Work, userId: string, rows: NotificationsTable[]) => Promise<void>) {
+    for (const { app_id, user_id } of await this.due(column)) {
       await runWork(this.ctx, app_id, async (work) => {
         await work.lock([user_id]);
         const rows = await work.trx
@@ -64,36 +68,29 @@ export class Sweeper {
           .selectAll()
           .where('app_id', '=', app_id)
           .where('user_id', '=', user_id)
-          .where('snoozed_until', 'is not', null)
-          .where('snoozed_until', '<=', nowIso())
+          .where(column, 'is not', null)
+          .where(column, '<=', nowIso())
           .orderBy('created_at')
           .execute();
-        if (rows.length === 0) return;
-        await work.trx.updateTable('notifications').set({ snoozed_until: null }).where('id', 'in', rows.map((r) => r.id)).execute();
-        const seqs = await work.allocSeqs(user_id, rows.length);
-        rows.forEach((row, i) => work.record(user_id, seqs[i]!, { type: 'updated', notification: toNotification({ ...row, snoozed_until: null }) }));
+        if (rows.length > 0) await handle(work, user_id, rows);
       });
     }
   }
 
-  private async removeExpired(): Promise<void> {
-    for (const { app_id, user_id } of await this.due('expires_at')) {
-      await runWork(this.ctx, app_id, async (work) => {
-        await work.lock([user_id]);
-        const rows = await work.trx
-          .selectFrom('notifications')
-          .select('id')
-          .where('app_id', '=', app_id)
-          .where('user_id', '=', user_id)
-          .where('expires_at', 'is not', null)
-          .where('expires_at', '<=', nowIso())
-          .execute();
-        if (rows.length === 0) return;
-        await work.trx.deleteFrom('notifications').where('id', 'in', rows.map((r) => r.id)).execute();
-        const seqs = await work.allocSeqs(user_id, rows.length);
-        rows.forEach((row, i) => work.record(user_id, seqs[i]!, { type: 'deleted', id: row.id }));
-      });
-    }
+  private wakeSnoozed(): Promise<void> {
+    return this.eachDue('snoozed_until', async (work, userId, rows) => {
+      await work.trx.updateTable('notifications').set({ snoozed_until: null }).where('id', 'in', rows.map((r) => r.id)).execute();
+      const seqs = await work.allocSeqs(userId, rows.length);
+      rows.forEach((row, i) => work.record(userId, seqs[i]!, { type: 'updated', notification: toNotification({ ...row, snoozed_until: null }) }));
+    });
+  }
+
+  private removeExpired(): Promise<void> {
+    return this.eachDue('expires_at', async (work, userId, rows) => {
+      await work.trx.deleteFrom('notifications').where('id', 'in', rows.map((r) => r.id)).execute();
+      const seqs = await work.allocSeqs(userId, rows.length);
+      rows.forEach((row, i) => work.record(userId, seqs[i]!, { type: 'deleted', id: row.id }));
+    });
   }
 
   /** Drops old history; users.pruned_seq remembers how far, so `/changes?since=` older than that is 410. */
