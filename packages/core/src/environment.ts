@@ -9,6 +9,16 @@ export interface ResolvedEnvironment {
   webSocket: ((url: string) => WebSocketLike) | null;
 }
 
+type Listener = [target: EventTarget, type: string, fn: () => unknown];
+
+/** Adds the listeners; the returned function removes them. */
+function listen(listeners: Listener[]): () => void {
+  for (const [target, type, fn] of listeners) target.addEventListener(type, fn);
+  return () => {
+    for (const [target, type, fn] of listeners) target.removeEventListener(type, fn);
+  };
+}
+
 /**
  * Fills each adapter the host did not inject from globalThis, read lazily at creation (never at
  * import) so SSR and Node work. An explicit `null` switches a facility off.
@@ -25,30 +35,19 @@ export function resolveEnvironment(env: Environment = {}): ResolvedEnvironment {
   const defaultLocks: LocksLike | null =
     win && g.navigator?.locks && typeof g.navigator.locks.request === 'function' ? (g.navigator.locks as LocksLike) : null;
   const defaultOnline = win
-    ? (cb: (online: boolean) => void) => {
-        const on = () => cb(true);
-        const off = () => cb(false);
-        win.addEventListener('online', on);
-        win.addEventListener('offline', off);
-        return () => {
-          win.removeEventListener('online', on);
-          win.removeEventListener('offline', off);
-        };
-      }
+    ? (cb: (online: boolean) => void) =>
+        listen([
+          [win, 'online', () => cb(true)],
+          [win, 'offline', () => cb(false)],
+        ])
     : null;
   const defaultFocus =
     win && doc
-      ? (cb: () => void) => {
-          const onVisibility = () => {
-            if (doc.visibilityState !== 'hidden') cb();
-          };
-          doc.addEventListener('visibilitychange', onVisibility);
-          win.addEventListener('focus', cb);
-          return () => {
-            doc.removeEventListener('visibilitychange', onVisibility);
-            win.removeEventListener('focus', cb);
-          };
-        }
+      ? (cb: () => void) =>
+          listen([
+            [doc, 'visibilitychange', () => doc.visibilityState !== 'hidden' && cb()],
+            [win, 'focus', cb],
+          ])
       : null;
 
   // Without a WebSocket (Node < 22, SSR) realtime reports an error instead of retrying forever.
