@@ -113,30 +113,10 @@ export async function startFaultProxy(targetUrl: string, port = 0): Promise<Faul
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const actual = (server.address() as AddressInfo).port;
-  return {
+  // The knobs are the state object's own fields, so tests set them directly (proxy.down = true).
+  return Object.assign(state, {
     url: `http://127.0.0.1:${actual}`,
     port: actual,
-    get latencyMs() {
-      return state.latencyMs;
-    },
-    set latencyMs(v) {
-      state.latencyMs = v;
-    },
-    get down() {
-      return state.down;
-    },
-    set down(v) {
-      state.down = v;
-    },
-    get noKeepAlive() {
-      return state.noKeepAlive;
-    },
-    set noKeepAlive(v) {
-      state.noKeepAlive = v;
-    },
-    get upgrades() {
-      return state.upgrades;
-    },
     inject(fault) {
       faults.push({ ...fault, left: fault.times ?? 1 });
     },
@@ -157,5 +137,5 @@ export async function startFaultProxy(targetUrl: string, port = 0): Promise<Faul
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
-  };
+  } satisfies Omit<FaultProxy, keyof typeof state>);
 }
