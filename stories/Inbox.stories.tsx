@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { Inbox } from '../packages/react/src/index.js';
-import { Replay, brandTheme } from './Replay.js';
+import { Replay, brandTheme, replay, replayRender } from './Replay.js';
 import { ar, de, ja } from '../packages/react/src/locales/index.js';
 
 const categories = [
@@ -13,11 +13,7 @@ const meta: Meta<typeof Inbox> = {
   component: Inbox,
   args: { defaultOpen: true, categories, placement: 'bottom-start' },
   parameters: { layout: 'padded' },
-  render: (args) => (
-    <Replay>
-      <Inbox {...args} />
-    </Replay>
-  ),
+  render: replayRender(Inbox),
 };
 export default meta;
 type Story = StoryObj<typeof Inbox>;
@@ -25,74 +21,14 @@ type Story = StoryObj<typeof Inbox>;
 export const Open: Story = {};
 export const Closed: Story = { args: { defaultOpen: false } };
 export const UnseenBadge: Story = { args: { defaultOpen: false, badge: 'unseen' } };
-
-export const Loading: Story = {
-  render: (args) => (
-    <Replay mode={{ list: 'loading' }}>
-      <Inbox {...args} />
-    </Replay>
-  ),
-};
-
-export const Empty: Story = {
-  render: (args) => (
-    <Replay mode={{ user: 'nobody' }}>
-      <Inbox {...args} />
-    </Replay>
-  ),
-};
-
-export const Error: Story = {
-  render: (args) => (
-    <Replay mode={{ list: 'error' }}>
-      <Inbox {...args} />
-    </Replay>
-  ),
-};
-
-export const Offline: Story = {
-  render: (args) => (
-    <Replay offline>
-      <Inbox {...args} />
-    </Replay>
-  ),
-};
-
-export const TenThousandItems: Story = {
-  name: '10,000 items',
-  render: (args) => (
-    <Replay mode={{ many: 10_000 }}>
-      <Inbox {...args} />
-    </Replay>
-  ),
-};
-
-export const Dark: Story = {
-  parameters: { backgrounds: { default: 'dark' } },
-  render: (args) => (
-    <div style={{ background: '#0f1115', padding: 16, minHeight: 600 }}>
-      <Replay colorScheme="dark">
-        <Inbox {...args} />
-      </Replay>
-    </div>
-  ),
-};
-
-export const AutoColorScheme: Story = {
-  render: (args) => (
-    <Replay colorScheme="auto">
-      <Inbox {...args} />
-    </Replay>
-  ),
-};
-
-export const BrandTheme: Story = {
-  render: (args) => (
-    <Replay theme={brandTheme}>
-      <Inbox {...args} />
-    </Replay>
-  ),
-};
+export const Loading: Story = { parameters: replay({ mode: { list: 'loading' } }) };
+export const Empty: Story = { parameters: replay({ mode: { user: 'nobody' } }) };
+export const Error: Story = { parameters: replay({ mode: { list: 'error' } }) };
+export const Offline: Story = { parameters: replay({ offline: true }) };
+export const TenThousandItems: Story = { name: '10,000 items', parameters: replay({ mode: { many: 10_000 } }) };
+export const Dark: Story = { parameters: { backgrounds: { default: 'dark' }, ...replay({ colorScheme: 'dark' }) } };
+export const AutoColorScheme: Story = { parameters: replay({ colorScheme: 'auto' }) };
+export const BrandTheme: Story = { parameters: replay({ theme: brandTheme }) };
 
 export const RightToLeft: Story = {
   name: 'RTL (Arabic)',
@@ -106,21 +42,8 @@ export const RightToLeft: Story = {
   ),
 };
 
-export const German: Story = {
-  render: (args) => (
-    <Replay locale="de" messages={de}>
-      <Inbox {...args} />
-    </Replay>
-  ),
-};
-
-export const Japanese: Story = {
-  render: (args) => (
-    <Replay locale="ja" messages={ja}>
-      <Inbox {...args} />
-    </Replay>
-  ),
-};
+export const German: Story = { parameters: replay({ locale: 'de', messages: de }) };
+export const Japanese: Story = { parameters: replay({ locale: 'ja', messages: ja }) };
 
 export const CustomBell: Story = {
   args: {

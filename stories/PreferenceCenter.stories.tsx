@@ -1,18 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { PreferenceCenter } from '../packages/react/src/index.js';
-import { Replay, brandTheme } from './Replay.js';
+import { brandTheme, replay, replayRender } from './Replay.js';
 import { ar } from '../packages/react/src/locales/index.js';
 
 const meta: Meta<typeof PreferenceCenter> = {
   title: 'Components/PreferenceCenter',
   component: PreferenceCenter,
-  render: (args) => (
-    <div style={{ maxWidth: 640 }}>
-      <Replay>
-        <PreferenceCenter {...args} />
-      </Replay>
-    </div>
-  ),
+  render: replayRender(PreferenceCenter, (center) => <div style={{ maxWidth: 640 }}>{center}</div>),
 };
 export default meta;
 type Story = StoryObj<typeof PreferenceCenter>;
@@ -20,41 +14,8 @@ type Story = StoryObj<typeof PreferenceCenter>;
 /** "Security alerts" is a locked category: shown, marked Required, switches disabled. */
 export const LockedCategory: Story = {};
 export const TwoChannels: Story = { args: { channels: ['in_app', 'email'] } };
-export const SaveFailsAndRollsBack: Story = {
-  render: (args) => (
-    <Replay mode={{ preferencesFail: true }}>
-      <PreferenceCenter {...args} />
-    </Replay>
-  ),
-};
-export const Loading: Story = {
-  render: (args) => (
-    <Replay mode={{ list: 'loading' }}>
-      <PreferenceCenter {...args} />
-    </Replay>
-  ),
-};
-export const Dark: Story = {
-  render: (args) => (
-    <div style={{ background: '#0f1115', padding: 16 }}>
-      <Replay colorScheme="dark">
-        <PreferenceCenter {...args} />
-      </Replay>
-    </div>
-  ),
-};
-export const BrandTheme: Story = {
-  render: (args) => (
-    <Replay theme={brandTheme}>
-      <PreferenceCenter {...args} />
-    </Replay>
-  ),
-};
-export const RightToLeft: Story = {
-  name: 'RTL (Arabic)',
-  render: (args) => (
-    <Replay mode={{ user: 'layla' }} locale="ar" messages={ar}>
-      <PreferenceCenter {...args} />
-    </Replay>
-  ),
-};
+export const SaveFailsAndRollsBack: Story = { parameters: replay({ mode: { preferencesFail: true } }) };
+export const Loading: Story = { parameters: replay({ mode: { list: 'loading' } }) };
+export const Dark: Story = { parameters: replay({ colorScheme: 'dark' }) };
+export const BrandTheme: Story = { parameters: replay({ theme: brandTheme }) };
+export const RightToLeft: Story = { name: 'RTL (Arabic)', parameters: replay({ mode: { user: 'layla' }, locale: 'ar', messages: ar }) };

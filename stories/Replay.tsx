@@ -1,5 +1,5 @@
 // Story helper: a BelfryProvider whose real core client replays recorded server responses.
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ComponentType, type ReactNode } from 'react';
 import { createBelfry, type BelfryClient, type ConnectionState, type Readable } from '@belfry/core';
 import { BelfryProvider, type UiOptions } from '../packages/react/src/index.js';
 import { replayOptions, type ReplayMode } from './fixtures/replay.js';
@@ -28,6 +28,27 @@ export function Replay({ mode = {}, offline = false, children, ...ui }: ReplayPr
       {children}
     </BelfryProvider>
   );
+}
+
+/** What a story puts in `parameters.replay`: the <Replay> props around its component. */
+export type ReplayParameters = Omit<ReplayProps, 'children'>;
+
+/** A story's `parameters` for replayRender. */
+export const replay = (parameters: ReplayParameters) => ({ replay: parameters });
+
+/**
+ * A meta `render` for one component: <Replay {...parameters.replay}> around it (inside `frame`, when
+ * given), on a dark page for dark stories. Stories then differ only in args and parameters.
+ */
+export function replayRender<P extends object>(
+  Component: ComponentType<P>,
+  frame: (node: ReactNode, replay: ReplayParameters) => ReactNode = (node) => node,
+) {
+  return function ReplayStory(args: P, { parameters }: { parameters: { replay?: ReplayParameters } }) {
+    const replay = parameters.replay ?? {};
+    const story = <Replay {...replay}>{frame(<Component {...args} />, replay)}</Replay>;
+    return replay.colorScheme === 'dark' ? <div style={{ background: '#0f1115', padding: 16 }}>{story}</div> : story;
+  };
 }
 
 export const brandTheme = {
