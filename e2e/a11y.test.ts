@@ -1,21 +1,16 @@
 // axe-core, injected into the page, finds no violations in the custom element's open inbox and its
 // preference centre, in light and dark.
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startStack, uniqueUser, type Stack } from './harness.js';
+import { uniqueUser, useStack } from './harness.js';
 import { PAGES, bell, expectBadge, inboxReady, popover } from './pages.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-  await stack.api('PUT', '/v1/categories/security', { label: 'Security', locked: true });
-  await stack.api('PUT', '/v1/categories/comments', { label: 'Comments' });
-});
-afterAll(async () => {
-  await stack?.close();
+const stack = useStack(async (started) => {
+  await started.api('PUT', '/v1/categories/security', { label: 'Security', locked: true });
+  await started.api('PUT', '/v1/categories/comments', { label: 'Comments' });
 });
 
 interface AxeViolation {

@@ -1,16 +1,10 @@
 // Custom-element behaviour in a real browser: attribute changes, one shared client per user, clients
 // freed on removal, DOM events crossing the shadow boundary.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, uniqueUser, type Stack } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { uniqueUser, useStack } from './harness.js';
 import { PAGES, expectBadge, inboxReady } from './pages.js';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const stack = useStack();
 
 type BelfryGlobal = { Belfry: { sharedClientCount(): number } };
 

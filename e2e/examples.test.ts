@@ -1,16 +1,10 @@
 // The Vue and plain-HTML examples render and receive a notification; the playground's send form rings
 // both of its bells.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, uniqueUser, type Stack } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { uniqueUser, useStack } from './harness.js';
 import { PAGES, bell, expectBadge, inboxReady, item } from './pages.js';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const stack = useStack();
 
 describe('examples', () => {
   it('Vue example: renders <belfry-inbox> and receives a notification', async () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createHmac, randomUUID } from 'node:crypto';
 import { createBelfryServer } from '@belfry/server';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { playgroundRoutes } from '../playground/devRoutes.js';
 import { playgroundMounts } from '../playground/mounts.js';
 
@@ -129,4 +130,25 @@ export async function startStack(): Promise<Stack> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The test file's stack: started (then `setup` run on it) before its tests, closed after them. The
+ * returned object forwards to that stack, so it can be used at the top of the file.
+ */
+export function useStack(setup?: (stack: Stack) => Promise<void>): Stack {
+  let current: Stack | undefined;
+  beforeAll(async () => {
+    current = await startStack();
+    await setup?.(current);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  return new Proxy({} as Stack, {
+    get(_, key) {
+      if (!current) throw new Error('the e2e stack is used before beforeAll started it');
+      return current[key as keyof Stack];
+    },
+  });
 }

@@ -1,17 +1,11 @@
 // Keyboard only: Tab reaches the bell, Enter opens the popover and moves focus into it, arrow keys move
 // between items, Escape closes it and focus returns to the bell.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startStack, uniqueUser, type Stack } from './harness.js';
+import { uniqueUser, useStack } from './harness.js';
 import { PAGES, deepFocus, expectBadge, inboxReady, popover } from './pages.js';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const stack = useStack();
 
 async function tabUntil(page: Page, predicate: (f: Awaited<ReturnType<typeof deepFocus>>) => boolean, max = 12) {
   for (let i = 0; i < max; i++) {

@@ -1,15 +1,9 @@
 // Mark as read and archive persist across a reload; "mark all as read" zeroes the badge (and stays so).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, uniqueUser, type Stack } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { uniqueUser, useStack } from './harness.js';
 import { PAGES, bell, expectBadge, inboxReady, item, items, popover } from './pages.js';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const stack = useStack();
 
 /** The server's view of one notification (the admin list shows archived ones only when asked). */
 async function serverState(user: string, title: string) {

@@ -1,17 +1,11 @@
 // Where the popover lands: Floating UI's placement middleware over the top layer (showPopover), so a
 // transformed or clipping ancestor of the bell can neither displace nor cut off the popover.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startStack, uniqueUser, type Stack } from './harness.js';
+import { uniqueUser, useStack } from './harness.js';
 import { PAGES, bell, inboxReady, popover } from './pages.js';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const stack = useStack();
 
 interface Box {
   top: number;

@@ -1,16 +1,11 @@
 // Opting out of a category in the preference centre suppresses the next notification of that category.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, uniqueUser, type Stack } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { uniqueUser, useStack } from './harness.js';
 import { PAGES, bell, expectBadge, inboxReady, popover } from './pages.js';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-  const res = await stack.api('PUT', '/v1/categories/digest', { label: 'Weekly digest' });
+const stack = useStack(async (started) => {
+  const res = await started.api('PUT', '/v1/categories/digest', { label: 'Weekly digest' });
   expect(res.status).toBe(200);
-});
-afterAll(async () => {
-  await stack?.close();
 });
 
 describe('preference centre (custom element)', () => {

@@ -1,15 +1,9 @@
 // Two tabs of one user: reading in one updates the other.
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { startStack, uniqueUser, type Stack } from './harness.js';
+import { describe, it } from 'vitest';
+import { uniqueUser, useStack } from './harness.js';
 import { PAGES, bell, expectBadge, inboxReady, item, popover } from './pages.js';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const stack = useStack();
 
 describe('two tabs of one user', () => {
   it('reading in one tab updates the badge in the other', async () => {

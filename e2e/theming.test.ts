@@ -1,16 +1,10 @@
 // Theming from the host page: --belfry-* custom properties inherit into the shadow root, ::part()
 // names reach the exposed parts, and the theme property/attributes apply.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, uniqueUser, type Stack } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { uniqueUser, useStack } from './harness.js';
 import { PAGES, badge, expectBadge, inboxReady } from './pages.js';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const stack = useStack();
 
 const badgeColor = (page: import('playwright-core').Page) =>
   badge(page).evaluate((el) => getComputedStyle(el).backgroundColor);
@@ -29,7 +23,7 @@ describe('theming the custom element', () => {
     expect(before).not.toBe('rgb(1, 2, 3)');
 
     // Set on the element itself, it wins over the page-level value.
-    await page.evaluate(() => document.querySelector('belfry-inbox')!.style.setProperty('--belfry-color-badge', 'rgb(9, 8, 7)'));
+    await page.evaluate(() => document.querySelector<HTMLElement>('belfry-inbox')!.style.setProperty('--belfry-color-badge', 'rgb(9, 8, 7)'));
     await expect.poll(() => badgeColor(page)).toBe('rgb(9, 8, 7)');
 
     // The theme property maps onto the same tokens.
