@@ -1,21 +1,15 @@
 // The client against a real server: list, counts, realtime arrival, mark read.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Notification } from '../src/api/types.js';
-import { makeClient, newUser, serverCounts, startServer, trigger, triggerMany, waitFor, type TestServer } from './harness.js';
+import { makeClient, newUser, serverCounts, trigger, triggerMany, useServer, waitFor } from './harness.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const env = useServer();
 
 describe('basic client', () => {
   it('lists, counts, receives live notifications and marks read', async () => {
     const user = newUser();
-    await triggerMany(server.url, user, 3);
-    const client = makeClient(server.url, user);
+    await triggerMany(env.server.url, user, 3);
+    const client = makeClient(env.server.url, user);
     const arrived: Notification[] = [];
     client.on('notification', (n) => arrived.push(n));
     const feed = client.feed();
@@ -28,7 +22,7 @@ describe('basic client', () => {
     await waitFor(() => client.counts.getState().unread === 3, { message: 'counts' });
     await waitFor(() => client.connection.getState().status === 'online', { message: 'online' });
 
-    const res = await trigger(server.url, user, { title: 'live' });
+    const res = await trigger(env.server.url, user, { title: 'live' });
     const liveId = res.notifications[0]!.id;
     await waitFor(() => feed.getState().items[0]?.id === liveId, { message: 'live item' });
     expect(arrived.map((n) => n.id)).toEqual([liveId]);
@@ -41,7 +35,7 @@ describe('basic client', () => {
     expect(feed.getState().items.map((n) => n.id)).toContain(liveId);
     expect(client.counts.getState().unread).toBe(3);
     await p;
-    await waitFor(async () => (await serverCounts(server.url, user)).unread === 3);
+    await waitFor(async () => (await serverCounts(env.server.url, user)).unread === 3);
     expect(client.counts.getState()).toMatchObject({ unread: 3, total: 4 });
     offFeed();
     offUnread();

@@ -124,19 +124,30 @@ export interface ProxiedServer {
   cleanups: Array<() => void | Promise<void>>;
 }
 
-/** One server behind a fault proxy for the whole file; each test's cleanups run after it. */
-export function useProxiedServer(extra: Record<string, unknown> = {}): ProxiedServer {
-  const env = { cleanups: [] } as unknown as ProxiedServer;
+/** One server for the whole file. */
+export function useServer(extra: Record<string, unknown> = {}): { server: TestServer } {
+  const env = {} as { server: TestServer };
   beforeAll(async () => {
     env.server = await startServer(extra);
+  });
+  afterAll(async () => {
+    await env.server?.stop();
+  });
+  return env;
+}
+
+/** One server behind a fault proxy for the whole file; each test's cleanups run after it. */
+export function useProxiedServer(extra: Record<string, unknown> = {}): ProxiedServer {
+  const env = Object.assign(useServer(extra), { cleanups: [] }) as unknown as ProxiedServer;
+  beforeAll(async () => {
     env.proxy = await startFaultProxy(env.server.url);
   });
   afterEach(async () => {
     for (const cleanup of env.cleanups.splice(0).reverse()) await cleanup();
   });
+  // After hooks run last-registered first: the proxy closes before the server stops.
   afterAll(async () => {
     await env.proxy?.close();
-    await env.server?.stop();
   });
   return env;
 }

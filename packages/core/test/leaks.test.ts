@@ -1,20 +1,10 @@
 // No leaks: after destroy() a client leaves no socket, timer or handle behind — measured with
 // process.getActiveResourcesInfo() against a baseline, and by the proxy's count of open connections.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultProxy, type FaultProxy } from './faultProxy.js';
-import { makeClient, newUser, sleep, startServer, trigger, triggerMany, waitFor, type TestServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { makeClient, newUser, sleep, trigger, triggerMany, useProxiedServer, waitFor } from './harness.js';
 import { createConnectivity, createMemoryBrowser } from './memoryEnv.js';
 
-let server: TestServer;
-let proxy: FaultProxy;
-beforeAll(async () => {
-  server = await startServer();
-  proxy = await startFaultProxy(server.url);
-});
-afterAll(async () => {
-  await proxy?.close();
-  await server?.stop();
-});
+const env = useProxiedServer();
 
 const resources = () => {
   const counts: Record<string, number> = {};
@@ -27,16 +17,16 @@ const KINDS = ['TCPSocketWrap', 'TCPWRAP', 'Timeout', 'Immediate', 'TCPConnectWr
 describe('no leaks', () => {
   it('destroy() frees sockets, timers, channels and listeners', async () => {
     const user = newUser();
-    await triggerMany(server.url, user, 3);
+    await triggerMany(env.server.url, user, 3);
     // Keep-alive pools belong to the runtime (fetch), not to the client: the proxy closes each HTTP
     // connection after its response, so only what the client itself keeps open could remain.
-    proxy.noKeepAlive = true;
+    env.proxy.noKeepAlive = true;
     try {
       await sleep(300);
       const baseline = resources();
       const browser = createMemoryBrowser();
       const net = createConnectivity();
-      const client = makeClient(proxy.url, user, { environment: browser.environment({ onOnlineChange: net.onOnlineChange, onFocus: net.onFocus }) });
+      const client = makeClient(env.proxy.url, user, { environment: browser.environment({ onOnlineChange: net.onOnlineChange, onFocus: net.onFocus }) });
       const offs = [
         client.feed().subscribe(() => {}),
         client.feed({ read: false }).subscribe(() => {}),
@@ -46,18 +36,18 @@ describe('no leaks', () => {
       ];
       client.on('notification', () => {});
       await waitFor(() => client.connection.getState().status === 'online' && client.feed().getState().status === 'success');
-      await trigger(server.url, user, { title: 'live' });
-      await waitFor(() => client.feed().getState().items.length === 4, { message: `live item ${JSON.stringify(proxy.responses)} ${JSON.stringify(client.connection.getState())} ${client.feed().getState().items.length}` });
+      await trigger(env.server.url, user, { title: 'live' });
+      await waitFor(() => client.feed().getState().items.length === 4, { message: `live item ${JSON.stringify(env.proxy.responses)} ${JSON.stringify(client.connection.getState())} ${client.feed().getState().items.length}` });
       const ids = client.feed().getState().items.map((n) => n.id);
       await Promise.all([client.markSeen(ids), client.markRead(ids[0]!), client.archive(ids[1]!)]);
       await waitFor(() => client.preferences.getState().status === 'success');
-      expect(proxy.openSockets()).toBeGreaterThan(0);
+      expect(env.proxy.openSockets()).toBeGreaterThan(0);
       const during = resources();
       expect(total(during, KINDS)).toBeGreaterThan(total(baseline, KINDS));
 
       offs.forEach((off) => off());
       client.destroy();
-      await waitFor(() => proxy.openSockets() === 0, { timeout: 5_000, message: 'proxy connections closed' });
+      await waitFor(() => env.proxy.openSockets() === 0, { timeout: 5_000, message: 'proxy connections closed' });
       await waitFor(() => total(resources(), KINDS) <= total(baseline, KINDS), {
         timeout: 5_000,
         message: `resources back to baseline ${JSON.stringify(baseline)} (now ${JSON.stringify(resources())})`,
@@ -66,9 +56,9 @@ describe('no leaks', () => {
       // Nothing restarts later either.
       await sleep(1_500);
       expect(total(resources(), KINDS)).toBeLessThanOrEqual(total(baseline, KINDS));
-      expect(proxy.openSockets()).toBe(0);
+      expect(env.proxy.openSockets()).toBe(0);
     } finally {
-      proxy.noKeepAlive = false;
+      env.proxy.noKeepAlive = false;
     }
   }, 30_000);
 });

@@ -1,34 +1,24 @@
 // Optimistic mutations: the store changes before the request leaves, items move between open views
 // by the filter predicates, counts follow; a failure rolls back exactly that change (concurrent
 // changes on other items stay) and emits 'error'. markSeen batches within a tick.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { BelfryClient, BelfryErrorShape } from '../src/index.js';
-import { startFaultProxy, type FaultProxy } from './faultProxy.js';
-import { makeClient, newUser, serverCounts, serverItems, startServer, triggerMany, waitFor, type TestServer } from './harness.js';
+import { makeClient, newUser, serverCounts, serverItems, triggerMany, useProxiedServer, waitFor } from './harness.js';
 
-let server: TestServer;
-let proxy: FaultProxy;
+const env = useProxiedServer();
 const clients: BelfryClient[] = [];
 const offs: Array<() => void> = [];
 
-beforeAll(async () => {
-  server = await startServer();
-  proxy = await startFaultProxy(server.url);
-});
 afterEach(() => {
   offs.splice(0).forEach((off) => off());
   clients.splice(0).forEach((c) => c.destroy());
-});
-afterAll(async () => {
-  await proxy?.close();
-  await server?.stop();
 });
 
 async function setup(n: number, categories?: string[]) {
   const user = newUser();
   const ids: string[] = [];
-  for (let i = 0; i < n; i++) ids.push(...(await triggerMany(server.url, user, 1, categories?.[i % categories.length] ?? 'general')));
-  const client = makeClient(proxy.url, user, { realtime: false });
+  for (let i = 0; i < n; i++) ids.push(...(await triggerMany(env.server.url, user, 1, categories?.[i % categories.length] ?? 'general')));
+  const client = makeClient(env.proxy.url, user, { realtime: false });
   clients.push(client);
   const all = client.feed();
   const unread = client.feed({ read: false });
@@ -56,7 +46,7 @@ describe('optimistic mutations', () => {
     expect(idsOf(archived)).toEqual([i1]);
     expect(client.counts.getState()).toMatchObject({ total: 3, unread: 2 });
     await Promise.all([p1, p2]);
-    const server4 = await serverCounts(server.url, clients[0]!.options.userId!);
+    const server4 = await serverCounts(env.server.url, clients[0]!.options.userId!);
     expect(server4).toMatchObject({ total: 3, unread: 2 });
     expect(client.counts.getState()).toMatchObject({ total: 3, unread: 2, unseen: server4.unseen });
     expect(client.counts.getState().categories).toEqual(server4.categories);
@@ -68,8 +58,8 @@ describe('optimistic mutations', () => {
     client.on('error', (e) => errors.push(e));
     const [a, b, c] = ids;
     // Slow the network so the mutations overlap; make only a's request fail (500 four times = retries exhausted).
-    proxy.latencyMs = 100;
-    proxy.inject({ match: new RegExp(`PATCH /v1/inbox/notifications/${a}`), status: 500, times: 10 });
+    env.proxy.latencyMs = 100;
+    env.proxy.inject({ match: new RegExp(`PATCH /v1/inbox/notifications/${a}`), status: 500, times: 10 });
     const pa = client.markRead(a!);
     const pb = client.markRead(b!);
     const pc = client.archive(c!);
@@ -77,7 +67,7 @@ describe('optimistic mutations', () => {
     expect(client.counts.getState()).toMatchObject({ unread: 0, total: 2 });
     await expect(pa).rejects.toMatchObject({ code: 'internal', status: 500 });
     await Promise.all([pb, pc]);
-    proxy.latencyMs = 0;
+    env.proxy.latencyMs = 0;
     // a is unread again, b stays read, c stays archived.
     expect(client.notification(a!).getState()?.readAt).toBeNull();
     expect(client.notification(b!).getState()?.readAt).not.toBeNull();
@@ -86,29 +76,29 @@ describe('optimistic mutations', () => {
     expect(client.counts.getState()).toMatchObject({ unread: 1, total: 2 });
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ name: 'BelfryError', code: 'internal', status: 500 });
-    const truth = await serverItems(server.url, user);
+    const truth = await serverItems(env.server.url, user);
     expect(truth.map((n) => [n.id, n.readAt !== null])).toEqual([[b, true], [a, false]]);
   }, 30_000);
 
   it('retries a 429 after its Retry-After, then succeeds', async () => {
     const { ids, client } = await setup(1);
-    proxy.inject({ match: /PATCH \/v1\/inbox\/notifications\//, status: 429, retryAfter: 1, times: 1 });
+    env.proxy.inject({ match: /PATCH \/v1\/inbox\/notifications\//, status: 429, retryAfter: 1, times: 1 });
     const start = Date.now();
     await client.markRead(ids[0]!);
     expect(Date.now() - start).toBeGreaterThanOrEqual(950);
-    const patches = proxy.log.filter((l) => l.startsWith(`PATCH /v1/inbox/notifications/${ids[0]}`));
+    const patches = env.proxy.log.filter((l) => l.startsWith(`PATCH /v1/inbox/notifications/${ids[0]}`));
     expect(patches).toHaveLength(2);
   });
 
   it('markSeen calls within one tick go out as one bulk request', async () => {
     const { ids, client } = await setup(5);
-    const logStart = proxy.log.length;
+    const logStart = env.proxy.log.length;
     const ps = ids.map((id) => client.markSeen(id));
     expect(client.counts.getState().unseen).toBe(0);
     await Promise.all(ps);
-    const sent = proxy.log.slice(logStart).filter((l) => !l.startsWith('POST /v1/inbox/session'));
+    const sent = env.proxy.log.slice(logStart).filter((l) => !l.startsWith('POST /v1/inbox/session'));
     expect(sent).toEqual(['POST /v1/inbox/notifications/bulk']);
-    expect(await serverCounts(server.url, client.options.userId!)).toMatchObject({ unseen: 0 });
+    expect(await serverCounts(env.server.url, client.options.userId!)).toMatchObject({ unseen: 0 });
     expect(client.counts.getState().unseen).toBe(0);
   });
 
@@ -127,9 +117,9 @@ describe('optimistic mutations', () => {
     expect(idsOf(all)).not.toContain(ids[1]);
     await client.snooze(ids[3]!, new Date(Date.now() + 3_600_000));
     expect(idsOf(all)).not.toContain(ids[3]);
-    const truth = await serverItems(server.url, user);
+    const truth = await serverItems(env.server.url, user);
     expect(idsOf(all)).toEqual(truth.filter((n) => !n.snoozedUntil).map((n) => n.id));
-    const sc = await serverCounts(server.url, user);
+    const sc = await serverCounts(env.server.url, user);
     expect(client.counts.getState()).toMatchObject({ total: sc.total, unread: sc.unread, unseen: sc.unseen });
     await client.unsnooze(ids[3]!);
     expect(idsOf(all)).toContain(ids[3]);

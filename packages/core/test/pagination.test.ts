@@ -1,20 +1,14 @@
 // Paging 250 items by 20 while new ones arrive over the socket: every item exactly once, in server order.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeClient, newUser, serverItems, startServer, trigger, triggerMany, waitFor, type TestServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { makeClient, newUser, serverItems, trigger, triggerMany, useServer, waitFor } from './harness.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const env = useServer();
 
 describe('pagination', () => {
   it('250 by 20 with live arrivals: each item exactly once, in server order', async () => {
     const user = newUser();
-    await triggerMany(server.url, user, 250);
-    const client = makeClient(server.url, user, { pageSize: 20 });
+    await triggerMany(env.server.url, user, 250);
+    const client = makeClient(env.server.url, user, { pageSize: 20 });
     const feed = client.feed();
     const off = feed.subscribe(() => {});
     const offConn = client.connection.subscribe(() => {});
@@ -24,15 +18,15 @@ describe('pagination', () => {
     let pages = 1;
     while (feed.getState().hasMore) {
       // Two new notifications arrive between every page.
-      await trigger(server.url, user, { title: `live${live++}` });
+      await trigger(env.server.url, user, { title: `live${live++}` });
       const loading = feed.loadMore();
-      await trigger(server.url, user, { title: `live${live++}` });
+      await trigger(env.server.url, user, { title: `live${live++}` });
       await loading;
       pages++;
       const ids = feed.getState().items.map((n) => n.id);
       expect(new Set(ids).size).toBe(ids.length);
     }
-    const truth = await serverItems(server.url, user);
+    const truth = await serverItems(env.server.url, user);
     expect(truth).toHaveLength(250 + live);
     await waitFor(() => feed.getState().items.length === truth.length, { message: 'all live items' });
     expect(feed.getState().items.map((n) => n.id)).toEqual(truth.map((n) => n.id));
