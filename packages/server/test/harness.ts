@@ -45,7 +45,8 @@ async function probePostgres(): Promise<string | null> {
   }
 }
 
-const pgUnavailable = await probePostgres();
+/** Why PostgreSQL can't be used here, or null when it can. */
+export const pgUnavailable = await probePostgres();
 
 /**
  * The databases every suite runs against. PostgreSQL is skipped (with a printed reason) only outside

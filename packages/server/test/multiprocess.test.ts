@@ -8,14 +8,13 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import { resolve } from 'node:path';
-import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBelfry, type BelfryClient, type WebSocketLike } from '@belfry/core';
 import type { Change, ChangeEvent, ChangesResponse, ListResponse, SessionResponse, TriggerResponse } from '@belfry/core/api';
+import { freshDatabase, pgUnavailable } from './harness';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const PG_ADMIN = process.env.BELFRY_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.BELFRY_TEST_REDIS ?? 'redis://127.0.0.1:6379';
 const APP = 'demo';
 const SECRET = 'sk_test_demo';
@@ -27,19 +26,6 @@ const SOCKET_EVENT = 'belfry:change';
 const WS = createRequire(import.meta.url)('ws') as new (url: string) => WebSocketLike;
 
 // ---- service probes --------------------------------------------------------------------------
-
-async function probePostgres(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return null;
-  } catch (error) {
-    return `PostgreSQL unreachable at ${PG_ADMIN}: ${(error as Error).message}`;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
 
 function probeRedis(): Promise<string | null> {
   const { hostname, port } = new URL(REDIS_URL);
@@ -59,7 +45,7 @@ function probeRedis(): Promise<string | null> {
   });
 }
 
-const missing = [await probePostgres(), await probeRedis()].filter(Boolean).join('; ');
+const missing = [pgUnavailable, await probeRedis()].filter(Boolean).join('; ');
 if (missing && process.env.CI !== 'true') {
   console.log(`multiprocess: skipped — ${missing} (set CI=true to make this a failure)`);
 }
@@ -282,9 +268,8 @@ class Follower {
 // ---- the suite ---------------------------------------------------------------------------------
 
 describe.skipIf(Boolean(missing) && process.env.CI !== 'true')('several server processes (PostgreSQL + Redis)', () => {
-  const dbName = `belfry_mp_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
   let databaseUrl = '';
+  let dropDatabase: (() => Promise<void>) | undefined;
   let a: ServerProc;
   let b: ServerProc;
   let proxy: Proxy;
@@ -293,11 +278,9 @@ describe.skipIf(Boolean(missing) && process.env.CI !== 'true')('several server p
 
   beforeAll(async () => {
     if (missing) return; // reported as a failure by the first test below (CI only reaches here)
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    const u = new URL(PG_ADMIN);
-    u.pathname = `/${dbName}`;
-    databaseUrl = u.toString();
+    const db = await freshDatabase('postgres');
+    databaseUrl = db.options.databaseUrl!;
+    dropDatabase = db.drop;
     // One after the other, so migrations never race.
     a = await startServer(databaseUrl);
     b = await startServer(databaseUrl);
@@ -309,8 +292,7 @@ describe.skipIf(Boolean(missing) && process.env.CI !== 'true')('several server p
     for (const c of cleanups) c();
     await Promise.all([a?.stop(), b?.stop()]);
     await proxy?.close();
-    if (databaseUrl) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
-    await admin.end().catch(() => {});
+    await dropDatabase?.().catch(() => {});
   }, 60_000);
 
   const user = `mp-user-${randomBytes(4).toString('hex')}`;
