@@ -5,21 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHmac, randomUUID } from 'node:crypto';
 import { createBelfryServer } from '@belfry/server';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { playgroundRoutes } from '../playground/devRoutes.js';
 import { playgroundMounts } from '../playground/mounts.js';
+import { launchChromium } from './chromium.js';
+
+export { CHROMIUM_ARGS } from './chromium.js';
 
 export const APP_ID = 'e2e';
 export const SECRET = 'sk_test_e2e_secret';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface Stack {
   url: string;
@@ -71,11 +66,7 @@ export async function startStack(): Promise<Stack> {
       });
     },
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.BELFRY_CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
 
   const api = async (method: string, path: string, body?: unknown) => {

@@ -7,7 +7,7 @@
 // Subpaths whose target is a plain file (styles.css, the standalone belfry.js script) are assets, not
 // modules: attw has no types to check there, so they are left out of its run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -35,7 +35,7 @@ export function packAll({ log = console.log } = {}) {
   if (!build.ok) throw new Error(`build failed:\n${build.out}`);
   rmSync(packsDir, { recursive: true, force: true });
   mkdirSync(packsDir, { recursive: true });
-  return packages.map(({ dir, pkg }) => {
+  const packed = packages.map(({ dir, pkg }) => {
     const res = sh('npm', ['pack', '--json', '--pack-destination', packsDir], dir);
     if (!res.ok) throw new Error(`npm pack ${pkg.name} failed:\n${res.out}`);
     const [info] = JSON.parse(res.stdout.slice(res.stdout.indexOf('[')));
@@ -43,6 +43,9 @@ export function packAll({ log = console.log } = {}) {
     log(`${pkg.name}@${pkg.version}: ${info.entryCount} files, ${(info.size / 1024).toFixed(1)} KB → packs/${info.filename}`);
     return { dir, pkg, tarball };
   });
+  // What was packed, for the tarball smoke suite (which reuses packs/ right after a check).
+  writeFileSync(join(packsDir, 'index.json'), `${JSON.stringify(packed.map(({ pkg, tarball }) => ({ pkg: { name: pkg.name, version: pkg.version }, tarball })), null, 2)}\n`);
+  return packed;
 }
 
 const hasRequire = (exports) => JSON.stringify(exports ?? {}).includes('"require"');
