@@ -1,6 +1,19 @@
 // Builds the pages the suite serves (standalone script, playground, Vite examples) once per run.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 // @ts-expect-error -- plain ESM build script without type declarations
 import { buildAll } from '../playground/build.mjs';
+
+function nextBuild(log: (m: string) => void): void {
+  const started = Date.now();
+  const run = spawnSync('npx', ['turbo', 'run', 'build', '--filter=@belfry/example-next-app', '--output-logs=errors-only'], {
+    cwd: join(import.meta.dirname, '..'),
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (run.status !== 0) throw new Error(`examples/next-app: next build failed (exit ${run.status})`);
+  log(`examples/next-app built (next build, via turbo) in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+}
 
 export default async function setup(): Promise<void> {
   const started = Date.now();
@@ -8,5 +21,7 @@ export default async function setup(): Promise<void> {
     examples: true,
     log: (message) => console.log(`[e2e build] ${message}`),
   });
+  // examples/next-app: `next build` after @belfry/core and @belfry/react (their dist/, as a user gets them).
+  nextBuild((message) => console.log(`[e2e build] ${message}`));
   console.log(`[e2e build] pages ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }

@@ -2,6 +2,8 @@
 // (a new package is picked up without touching this file).
 //   node scripts/packages.mjs pack    build them, then `npm pack` each into packs/ (installable tarballs)
 //   node scripts/packages.mjs check   pack, then publint --strict and attw on each tarball
+//   node scripts/packages.mjs repository URL   fails unless every package's `repository` is URL (npm
+//                                     provenance rejects a tarball whose repository is not the one that built it)
 // attw runs with its default (strict) profile, or `esm-only` for a package whose README says it is
 // ESM-only and whose package.json has no `require` condition and no CommonJS `main` (the server).
 // Subpaths whose target is a plain file (styles.css, the standalone belfry.js script) are assets, not
@@ -58,6 +60,17 @@ function assetSubpaths(pkg) {
     .map(([sub]) => sub.replace(/^\.\//, ''));
 }
 
+const normalise = (url) => String(url ?? '').replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/$/, '').toLowerCase();
+
+export function checkRepository(url) {
+  const wrong = publicPackages().filter(({ pkg }) => normalise(pkg.repository?.url) !== normalise(url));
+  for (const { dir, pkg } of wrong) {
+    const directory = dir.slice(root.length + 1);
+    console.error(`${pkg.name}: repository is ${JSON.stringify(pkg.repository ?? null)}; set it to {"type":"git","url":"git+${url}.git","directory":"${directory}"}`);
+  }
+  return wrong.length;
+}
+
 export function checkAll({ log = console.log } = {}) {
   const packed = packAll({ log });
   let failures = 0;
@@ -89,8 +102,11 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
         process.exit(1);
       }
       console.log('\npackages: publint and attw clean for every package');
+    } else if (command === 'repository' && process.argv[3]) {
+      if (checkRepository(process.argv[3])) process.exit(1);
+      console.log(`every package names ${process.argv[3]} as its repository`);
     } else {
-      console.error('usage: node scripts/packages.mjs pack|check');
+      console.error('usage: node scripts/packages.mjs pack|check|repository URL');
       process.exit(2);
     }
   } catch (error) {

@@ -1,20 +1,23 @@
 // `npm test`: typecheck, every package's suite against real servers and databases, the bundle-size
-// budgets, then the end-to-end suite in Chromium. Stops at the first failing stage and ends with one
-// "N passed, N failed" line summed over every suite.
+// budgets, the packed packages' checks (publint, attw), the end-to-end suite in Chromium (with the
+// Next.js example), the packed-tarball smoke suite, then the server and core suites on a second Node
+// major. Stops at the first failing stage and ends with one "N passed, N failed" line summed over every
+// suite.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SECOND_NODE, secondNode } from './secondNode.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const reports = mkdtempSync(join(tmpdir(), 'belfry-test-'));
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', FORCE_COLOR: process.env.FORCE_COLOR ?? '1' };
 const totals = { passed: 0, failed: 0, skipped: 0, brokenFiles: 0 };
 
-function run(title, cmd, args, cwd = root, after = () => {}) {
+function run(title, cmd, args, cwd = root, after = () => {}, runEnv = env) {
   console.log(`\n━━ ${title} ━━`);
   const started = Date.now();
-  const res = spawnSync(cmd, args, { cwd, env, stdio: 'inherit' });
+  const res = spawnSync(cmd, args, { cwd, env: runEnv, stdio: 'inherit' });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   // Counted before a failure ends the run, so the summary says what did pass and fail.
   after();
@@ -25,10 +28,29 @@ function run(title, cmd, args, cwd = root, after = () => {}) {
   console.log(`✓ ${title} (${seconds}s)`);
 }
 
-function vitest(title, dir, config) {
+/** One package's vitest suite; `node` runs it on another Node binary (with that Node's env). */
+function vitest(title, dir, config, node) {
   if (!existsSync(join(root, dir, config))) return;
   const out = join(reports, `${title.replace(/\W+/g, '-')}.json`);
-  run(title, 'npx', ['vitest', 'run', '-c', config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], join(root, dir), () => tally(out));
+  const args = ['run', '-c', config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+  if (node) run(title, node.bin, [join(root, 'node_modules/vitest/vitest.mjs'), ...args], join(root, dir), () => tally(out), { ...node.env, ...env, PATH: node.env.PATH, NODE_OPTIONS: node.env.NODE_OPTIONS });
+  else run(title, 'npx', ['vitest', ...args], join(root, dir), () => tally(out));
+}
+
+/** The server and core suites again on the second supported Node major (scripts/secondNode.mjs). */
+function onSecondNode() {
+  console.log(`\n━━ Node ${SECOND_NODE}: preparing ━━`);
+  const started = Date.now();
+  let node;
+  try {
+    node = secondNode({ log: (m) => console.log(`[node ${SECOND_NODE}] ${m}`) });
+  } catch (error) {
+    console.error(`\n✗ Node ${SECOND_NODE} could not be prepared: ${error?.message ?? error}`);
+    finish(1);
+  }
+  console.log(`✓ Node ${SECOND_NODE} ready (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+  vitest(`server (Node ${SECOND_NODE})`, 'packages/server', 'vitest.config.ts', node);
+  vitest(`core (Node ${SECOND_NODE})`, 'packages/core', 'vitest.config.ts', node);
 }
 
 function tally(file) {
@@ -56,7 +78,15 @@ const stages = {
   react18: () => vitest('react (React 18)', 'packages/react', 'vitest.react18.config.ts'),
   'web-component': () => vitest('web-component', 'packages/web-component', 'vitest.config.ts'),
   size: () => run('bundle-size budgets', 'node', ['scripts/size.mjs']),
+  // Build, pack, publint --strict and attw for every public package; the smoke suite then installs
+  // those same tarballs (packs/) instead of packing again.
+  packages: () => {
+    run('packages: publint + attw', 'node', ['scripts/packages.mjs', 'check']);
+    env.BELFRY_REUSE_PACKS = '1';
+  },
   e2e: () => vitest('e2e (Chromium)', 'e2e', 'vitest.config.ts'),
+  smoke: () => vitest('tarball smoke', 'smoke', 'vitest.config.ts'),
+  [`node${SECOND_NODE.split('.')[0]}`]: onSecondNode,
 };
 
 if (only && !stages[only]) {

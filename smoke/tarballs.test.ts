@@ -68,6 +68,7 @@ async function open(path: string): Promise<{ page: Page; user: string; problems:
   const problems: string[] = [];
   page.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(`${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
   await page.goto(`${pagesUrl}/${path}?api=${encodeURIComponent(apiUrl)}&user=${user}&key=${keyFor(user)}`);
   return { page, user, problems };
 }

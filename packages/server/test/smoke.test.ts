@@ -220,6 +220,8 @@ describe('belfry-server bin', () => {
         server.on('exit', (code) => reject(new Error(`exited ${code}: ${log}`)));
       });
       await expect.poll(() => log).toContain('curl -X POST');
+      const health = await fetch(`${url}/healthz`);
+      expect([health.status, await health.json()]).toEqual([200, { ok: true }]);
       const res = await fetch(`${url}/v1/notifications`, {
         method: 'POST',
         headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
