@@ -3,5 +3,5 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { include: ['*.test.ts'], testTimeout: 60_000, hookTimeout: 300_000, fileParallelism: false },
+  test: { include: ['*.test.ts'], testTimeout: 60_000, hookTimeout: 600_000, fileParallelism: false },
 });
