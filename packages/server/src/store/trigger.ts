@@ -4,7 +4,7 @@
 import type { Notification, TriggerRequest, TriggerResponse } from '@belfry/core/api';
 import type { MessagesTable, NotificationsTable } from '../db/schema.js';
 import { ApiError } from '../errors.js';
-import { newId, nowIso } from '../ids.js';
+import { newId, nowIso, orderedId } from '../ids.js';
 import { decide, knownUsers } from '../lifecycle/decide.js';
 import { messageRows, recordTriggerEvents, type RequestMeta } from '../lifecycle/messages.js';
 import { ensureCategory } from './categories.js';
@@ -46,7 +46,9 @@ export async function triggerNotifications(deps: WorkDeps, appId: string, req: T
     await ensureUsersBulk(deps.db, trx, appId, req.recipients);
     // Every recipient is locked before deciding, so dedupe and throttle counts can't race a concurrent trigger.
     await work.lock(req.recipients);
-    const now = Date.now();
+    // Message ids grow with time in this process, so messages created in one millisecond still list in order.
+    const { id: messageId, at: created_at } = orderedId('msg');
+    const now = Date.parse(created_at);
     const decisions = await decide(trx, appId, {
       category,
       recipients: req.recipients,
@@ -58,9 +60,7 @@ export async function triggerNotifications(deps: WorkDeps, appId: string, req: T
     });
     const delivered = decisions.filter((d) => d.outcome === 'delivered').map((d) => d.userId);
 
-    const messageId = newId('msg');
     const seqs = await work.allocOneEach(delivered);
-    const created_at = new Date(now).toISOString();
     const rows: NotificationsTable[] = delivered.map((userId) => ({
       id: newId('ntf'),
       app_id: appId,
