@@ -50,7 +50,7 @@ export async function webhookRoutes(app: FastifyInstance, ctx: Context): Promise
         tags,
         security,
         summary: 'Update a webhook endpoint',
-        description: 'Changes the URL, the event types, the description, or enables/disables it. A disabled endpoint keeps its pending deliveries; they resume when it is enabled again.',
+        description: 'Changes the URL, the event types, the description, or enables/disables it. While disabled, no new events are queued for it; deliveries already pending wait and resume when it is enabled again.',
         params: s.webhookParams,
         body: s.updateBody,
         querystring: emptyQuery,

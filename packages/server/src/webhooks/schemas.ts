@@ -42,7 +42,7 @@ export const updateBody = object(
     url,
     events,
     description: { anyOf: [description, { type: 'null' }], description: 'A note for people; null clears it' },
-    enabled: { type: 'boolean', description: 'false stops deliveries (pending ones wait and resume when enabled again)' },
+    enabled: { type: 'boolean', description: 'false: new events are not queued for it, and deliveries already pending wait (they resume when it is enabled again)' },
   },
   [],
   { minProperties: 1 },
