@@ -72,30 +72,33 @@ export class Dispatcher {
 
   private schedule(delayMs: number): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.poll(), delayMs);
+    this.timer = setTimeout(() => this.poll(), delayMs);
     this.timer.unref();
   }
 
-  private poll(): Promise<void> {
-    if (this.stopped || this.polling) return this.polling ?? Promise.resolve();
-    this.polling = (async () => {
-      try {
-        do {
-          this.again = false;
-          const free = this.options.concurrency - this.inFlight.size;
-          if (free <= 0) break;
-          const rows = await this.claim(free);
-          for (const row of rows) this.track(this.attempt(row));
-          if (rows.length === free) this.again = true;
-        } while (this.again && !this.stopped);
-      } catch (err) {
-        this.log.error({ err }, 'webhook dispatcher: claim failed');
-      } finally {
-        this.polling = undefined;
-        if (!this.stopped) this.schedule(this.options.pollIntervalMs);
-      }
-    })();
-    return this.polling;
+  private poll(): void {
+    if (this.stopped || this.polling) return;
+    // `.finally` runs after the assignment even when the loop ends without awaiting (no free slot),
+    // so `polling` can never be left set to a loop that has already finished.
+    this.polling = this.pollLoop().finally(() => {
+      this.polling = undefined;
+      if (!this.stopped) this.schedule(this.options.pollIntervalMs);
+    });
+  }
+
+  private async pollLoop(): Promise<void> {
+    try {
+      do {
+        this.again = false;
+        const free = this.options.concurrency - this.inFlight.size;
+        if (free <= 0) break;
+        const rows = await this.claim(free);
+        for (const row of rows) this.track(this.attempt(row));
+        if (rows.length === free) this.again = true;
+      } while (this.again && !this.stopped);
+    } catch (err) {
+      this.log.error({ err }, 'webhook dispatcher: claim failed');
+    }
   }
 
   private track(work: Promise<void>): void {
