@@ -60,6 +60,8 @@ export async function startStack(): Promise<Stack> {
     sqlitePath: join(dir, 'belfry.db'),
     seedApps: [{ id: APP_ID, secret: SECRET, name: 'E2E' }],
     allowedOrigins: ['*'],
+    // The playground's webhook receiver is on loopback.
+    devMode: true,
     sweepIntervalMs: 1000,
     rateLimit: false,
     logger: false,
