@@ -38,7 +38,7 @@ export async function webhookRoutes(app: FastifyInstance, ctx: Context): Promise
 
   app.get<{ Params: { id: string } }>(
     '/v1/webhooks/:id',
-    { onRequest, schema: { tags, security, summary: 'Get a webhook endpoint', description: 'One endpoint by id.', params: s.webhookParams, querystring: emptyQuery } },
+    { onRequest, schema: { tags, security, summary: 'Get a webhook endpoint', description: 'One endpoint by id, without its secret (shown only when created or rotated).', params: s.webhookParams, querystring: emptyQuery } },
     async (request) => ({ webhook: await hooks.get(appOf(request), request.params.id) }),
   );
 
