@@ -61,7 +61,7 @@ export async function startStack(): Promise<Stack> {
     seedApps: [{ id: APP_ID, secret: SECRET, name: 'E2E' }],
     allowedOrigins: ['*'],
     // The playground's webhook receiver is on loopback.
-    devMode: true,
+    dev: true,
     sweepIntervalMs: 1000,
     rateLimit: false,
     logger: false,

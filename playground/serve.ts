@@ -17,7 +17,7 @@ const server = await createBelfryServer({
   host,
   seedApps: [DEMO],
   // Dev mode: the playground's own webhook receiver is on loopback, which production refuses.
-  devMode: true,
+  dev: true,
   configure: async (fastify) => {
     await playgroundRoutes(fastify, { appId: DEMO.id, secret: DEMO.secret, mounts: playgroundMounts() });
   },

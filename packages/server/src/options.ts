@@ -64,9 +64,9 @@ export interface BelfryServerOptions {
   bodyLimit?: number;
   /**
    * Development mode: webhook URLs may point at loopback and private addresses (a receiver on this
-   * machine). Never in production. Default env BELFRY_DEV_MODE=1.
+   * machine). Never in production. Default env BELFRY_DEV (`1` or `true`).
    */
-  devMode?: boolean;
+  dev?: boolean;
   /** Days messages, events and webhook delivery logs are kept; default env BELFRY_EVENT_RETENTION_DAYS or 30. */
   eventRetentionDays?: number;
   webhooks?: WebhookOptions;
@@ -110,7 +110,7 @@ export function resolveOptions(options: BelfryServerOptions): ResolvedOptions {
     sweepIntervalMs: options.sweepIntervalMs ?? 1000,
     rateLimit: options.rateLimit ?? { max: 1000, timeWindowMs: 60_000 },
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    devMode: options.devMode ?? env('BELFRY_DEV_MODE') === '1',
+    dev: options.dev ?? /^(1|true)$/i.test(env('BELFRY_DEV') ?? ''),
     eventRetentionDays: options.eventRetentionDays ?? Number(env('BELFRY_EVENT_RETENTION_DAYS') ?? DEFAULT_RETENTION_DAYS),
     webhooks: resolveWebhooks(options.webhooks ?? {}),
     logger: options.logger ?? false,

@@ -117,7 +117,7 @@ export async function createBelfryServer(options: BelfryServerOptions = {}): Pro
 
     const live = (realtime = await attachRealtime(app.server, sessions, metrics, o));
     const emitter = new OrderedEmitter(live.send);
-    const guard = createEgressGuard({ open: o.devMode, resolve: o.webhooks.resolve });
+    const guard = createEgressGuard({ open: o.dev, resolve: o.webhooks.resolve });
     const fastifyLog = app.log;
     const dispatcher = new Dispatcher(db, masterKey, guard, o.webhooks, fastifyLog);
     const hooks: WorkHooks = {

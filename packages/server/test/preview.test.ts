@@ -85,7 +85,7 @@ const byUser = <T extends { userId: string }>(list: T[]) => [...list].sort((a, b
 
 describe.each(databases())('preview ≡ trigger (%s)', (kind) => {
   // Deliveries are queued but never sent (no dispatcher), so the outbox can be compared as it is.
-  const h = useServer(kind, { devMode: true, webhooks: { dispatch: false } });
+  const h = useServer(kind, { dev: true, webhooks: { dispatch: false } });
   const hooks: Record<string, string> = {};
 
   beforeAll(async () => {

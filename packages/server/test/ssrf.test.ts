@@ -64,7 +64,7 @@ describe('egress guard', () => {
 
 describe('webhook URLs outside dev mode', () => {
   const dns = fakeDns({ 'internal.example': [['10.0.0.5']], 'rebind.example': [['93.184.216.34'], ['127.0.0.1']] });
-  const h = useServer('sqlite', { devMode: false, webhooks: { resolve: dns, pollIntervalMs: 50, retry: { maxAttempts: 2, initialDelayMs: 20 } } });
+  const h = useServer('sqlite', { dev: false, webhooks: { resolve: dns, pollIntervalMs: 50, retry: { maxAttempts: 2, initialDelayMs: 20 } } });
   const register = (url: string) => h.secret<WebhookSecretResponse>('POST', '/v1/webhooks', { url, events: ['*'] });
 
   it.each([
@@ -99,7 +99,7 @@ describe('webhook URLs outside dev mode', () => {
 });
 
 describe('webhook URLs in dev mode', () => {
-  const h = useServer('sqlite', { devMode: true });
+  const h = useServer('sqlite', { dev: true });
   it('accepts loopback and private addresses (a receiver on this machine), still http(s) only', async () => {
     expect((await h.secret('POST', '/v1/webhooks', { url: 'http://127.0.0.1:4112/hook', events: ['*'] })).status).toBe(201);
     expect((await h.secret('POST', '/v1/webhooks', { url: 'http://[::1]:4112/hook', events: ['*'] })).status).toBe(201);

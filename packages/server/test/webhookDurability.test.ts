@@ -35,7 +35,7 @@ describe.each(databases())('webhook delivery survives SIGKILL (%s)', (kind) => {
     drop = db.drop;
     const options = {
       ...db.options,
-      devMode: true,
+      dev: true,
       seedApps: [{ ...APP, name: 'Durable' }],
       masterKey: 'durable-master-key',
       webhooks: { retry: { initialDelayMs: 300, factor: 1.2, jitter: 0.2, maxAttempts: 40 }, pollIntervalMs: 100, timeoutMs: 2000, leaseMs: 3000 },

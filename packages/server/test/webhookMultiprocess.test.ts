@@ -29,7 +29,7 @@ describe.skipIf(!databases().includes('postgres'))('two processes on one Postgre
     // A server in this process only queues (it takes the triggers); two child processes dispatch.
     const base = {
       ...db.options,
-      devMode: true,
+      dev: true,
       seedApps: [{ ...APP, name: 'Multi' }],
       masterKey: 'multi-master-key',
       webhooks: { retry: { initialDelayMs: 30, factor: 1, jitter: 0.5, maxAttempts: 5 }, pollIntervalMs: 20, concurrency: 8 },

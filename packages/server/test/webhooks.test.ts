@@ -9,7 +9,7 @@ import { startReceiver, type Receiver } from './receiver';
 const RETRY = { initialDelayMs: 40, factor: 2, jitter: 0, maxAttempts: 4 };
 
 describe.each(databases())('webhooks (%s)', (kind) => {
-  const h = useServer(kind, { devMode: true, webhooks: { retry: RETRY, pollIntervalMs: 50, timeoutMs: 800 } });
+  const h = useServer(kind, { dev: true, webhooks: { retry: RETRY, pollIntervalMs: 50, timeoutMs: 800 } });
   const cleanup: Array<() => Promise<unknown>> = [];
   afterEach(async () => {
     for (const f of cleanup.splice(0)) await f();
