@@ -55,6 +55,8 @@ export async function startStack(): Promise<Stack> {
     sqlitePath: join(dir, 'belfry.db'),
     seedApps: [{ id: APP_ID, secret: SECRET, name: 'E2E' }],
     allowedOrigins: ['*'],
+    // The playground's webhook receiver is on loopback.
+    dev: true,
     sweepIntervalMs: 1000,
     rateLimit: false,
     logger: false,

@@ -3,6 +3,7 @@
 // Never register this plugin in a production server.
 import { createHmac } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { activityRoutes } from './activityRoutes.js';
 import { serveStatic, type StaticMount } from './serveStatic.js';
 
 export interface PlaygroundRoutesOptions {
@@ -23,6 +24,8 @@ export interface SendBody {
   body?: string;
   category?: string;
   actionUrl?: string;
+  /** Adds two action buttons ("Approve", "Later") to show clicks with an action. */
+  withActions?: boolean;
 }
 
 export async function playgroundRoutes(fastify: FastifyInstance, options: PlaygroundRoutesOptions): Promise<void> {
@@ -55,14 +58,17 @@ export async function playgroundRoutes(fastify: FastifyInstance, options: Playgr
     };
     if (input.body) payload.body = input.body;
     if (input.actionUrl) payload.actionUrl = input.actionUrl;
+    if (input.withActions) payload.actions = [{ id: 'approve', label: 'Approve', style: 'primary' }, { id: 'later', label: 'Later' }];
     const result = await fastify.inject({
       method: 'POST',
       url: '/v1/notifications',
-      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json', 'user-agent': 'belfry-playground' },
       payload: JSON.stringify(payload),
     });
     reply.code(result.statusCode).header('content-type', 'application/json').send(result.body);
   });
+
+  await activityRoutes(fastify, secret, pickUser);
 
   for (const mount of options.mounts ?? []) serveStatic(fastify, mount);
 }

@@ -16,6 +16,8 @@ const server = await createBelfryServer({
   port,
   host,
   seedApps: [DEMO],
+  // Dev mode: the playground's own webhook receiver is on loopback, which production refuses.
+  dev: true,
   configure: async (fastify) => {
     await playgroundRoutes(fastify, { appId: DEMO.id, secret: DEMO.secret, mounts: playgroundMounts() });
   },
@@ -48,6 +50,7 @@ console.log(`
   Belfry playground   ${shown}
   API                 ${shown}/v1   (OpenAPI: ${shown}/v1/openapi.json)
   Demo app            appId "demo", secret "sk_test_demo" (dev only)
+  Webhooks            a receiver on this server (${shown}/playground/webhooks/receive) gets every event, signed
   Examples            ${examples}
 
   Send a notification to the playground's user:

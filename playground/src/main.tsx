@@ -3,6 +3,7 @@
 import { createElement, StrictMode, useEffect, useRef, useState, type FormEvent } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BelfryProvider, Inbox, PreferenceCenter, belfryStyles, type ColorScheme, type Theme } from '@belfry/react';
+import { Activity } from './Activity.js';
 import { pageStyles } from './pageStyles.js';
 
 type ThemeChoice = 'light' | 'dark' | 'brand';
@@ -83,6 +84,7 @@ function SendForm({ userId }: { userId: string }) {
           body: data.get('body'),
           category: data.get('category'),
           actionUrl: data.get('actionUrl') || undefined,
+          withActions: data.get('withActions') === 'on',
         }),
       });
       const body = (await res.json()) as { notifications?: unknown[]; suppressed?: unknown[]; error?: { message: string } };
@@ -118,6 +120,9 @@ function SendForm({ userId }: { userId: string }) {
       <label>
         Link (optional)
         <input name="actionUrl" type="url" placeholder="https://example.com/pull/42" />
+      </label>
+      <label className="pg-check">
+        <input name="withActions" type="checkbox" defaultChecked /> With “Approve” and “Later” actions
       </label>
       <button type="submit" disabled={busy}>
         Send notification
@@ -204,6 +209,10 @@ function App() {
         <section className="pg-card" aria-labelledby="pg-send">
           <h2 id="pg-send">Send a notification</h2>
           <SendForm userId={session.userId} />
+        </section>
+        <section className="pg-card pg-wide" aria-labelledby="pg-activity">
+          <h2 id="pg-activity">Activity</h2>
+          <Activity userId={session.userId} />
         </section>
         <section className="pg-card pg-wide" aria-labelledby="pg-prefs">
           <h2 id="pg-prefs">Preference centre</h2>

@@ -26,4 +26,18 @@ body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-seri
 .pg-status { margin: 0; min-height: 1.5em; font-size: 13px; color: var(--pg-muted); }
 .pg-log { margin: 0; padding: 0; list-style: none; font: 12px/1.6 ui-monospace, SFMono-Regular, Menlo, monospace; color: var(--pg-muted); max-height: 150px; overflow: auto; }
 .pg-loading, .pg-error { padding: 28px; }
+.pg-check { display: flex !important; gap: 6px; align-items: center; }
+.pg-activity { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 16px; }
+.pg-activity h3 { margin-top: 0; }
+.pg-muted { color: var(--pg-muted); }
+.pg-error-text { color: #b91c1c; font-size: 13px; }
+.pg-messages { margin: 0; padding: 0; list-style: none; display: grid; gap: 4px; }
+.pg-messages button { width: 100%; display: grid; grid-template-columns: 1fr auto auto; gap: 8px; align-items: center; text-align: start; font: inherit; font-size: 13px; color: var(--pg-text); background: none; border: 1px solid var(--pg-border); border-radius: 6px; padding: 6px 8px; cursor: pointer; }
+.pg-messages button[aria-pressed="true"] { border-color: var(--pg-accent); box-shadow: inset 3px 0 0 var(--pg-accent); }
+.pg-messages .pg-title { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.pg-messages time, .pg-timeline time { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; color: var(--pg-muted); }
+.pg-pill { font-size: 11px; border-radius: 999px; padding: 1px 8px; background: var(--pg-bg); border: 1px solid var(--pg-border); }
+.pg-pill.pg-suppressed { color: #b45309; }
+.pg-pill.pg-delivered { color: #15803d; }
+.pg-timeline { margin: 0; padding-inline-start: 18px; font-size: 13px; display: grid; gap: 2px; max-height: 260px; overflow: auto; }
 `;

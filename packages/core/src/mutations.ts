@@ -200,6 +200,12 @@ export function createMutations(deps: MutationDeps) {
       markSeen,
       archive: (ids: string | string[]) => flags(ids, { archived: true }, { archivedAt: nowIso() }),
       unarchive: (ids: string | string[]) => flags(ids, { archived: false }, { archivedAt: null }),
+      /** The user clicked the item, or one of its actions: marks it read and clicked in one request. */
+      markClicked: (id: string, actionId?: string) => {
+        const now = nowIso();
+        const body: NotificationPatch = { clicked: true, read: true, ...(actionId === undefined ? {} : { action: actionId }) };
+        return run({ kind: 'ids', ids: [id], patch: { readAt: now, clickedAt: now } }, patchOne(id, body));
+      },
       snooze: (id: string, until: Date | string) => snoozed(id, new Date(until).toISOString()),
       unsnooze: (id: string) => snoozed(id, null),
       remove: (id: string) =>

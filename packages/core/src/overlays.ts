@@ -2,7 +2,7 @@ import type { FeedFilter, Notification } from './api/types.js';
 import { matchesFilter, normalizeFilter } from './filters.js';
 import type { Overlay } from './store.js';
 
-export type StatePatch = Partial<Pick<Notification, 'readAt' | 'seenAt' | 'archivedAt' | 'snoozedUntil'>>;
+export type StatePatch = Partial<Pick<Notification, 'readAt' | 'seenAt' | 'archivedAt' | 'clickedAt' | 'snoozedUntil'>>;
 
 /** A serialisable optimistic change: also sent as is to other tabs over the BroadcastChannel. */
 export type OverlaySpec =

@@ -136,6 +136,8 @@ export interface BelfryClient {
   markUnread(ids: string | string[]): Promise<void>;
   /** Batched: calls within one tick go out as one request. */
   markSeen(ids: string | string[]): Promise<void>;
+  /** The user clicked the item (or the action with this id): read + clicked, recorded as a `clicked` event. */
+  markClicked(id: string, actionId?: string): Promise<void>;
   archive(ids: string | string[]): Promise<void>;
   unarchive(ids: string | string[]): Promise<void>;
   snooze(id: string, until: Date | string): Promise<void>;

@@ -4,7 +4,7 @@ import { compareNotifications, filterKey, matchesFilter } from '../src/filters.j
 
 const n = (over: Partial<Notification> = {}): Notification => ({
   id: 'a', userId: 'u', category: 'general', title: 't', body: null, actionUrl: null, actions: [], avatarUrl: null, data: null,
-  createdAt: '2026-01-01T00:00:00.000Z', readAt: null, seenAt: null, archivedAt: null, snoozedUntil: null, expiresAt: null,
+  createdAt: '2026-01-01T00:00:00.000Z', readAt: null, seenAt: null, archivedAt: null, clickedAt: null, snoozedUntil: null, expiresAt: null,
   ...over,
 });
 

@@ -8,7 +8,7 @@ import { createInbox } from '../src/store.js';
 let t = 0;
 const n = (id: string, over: Partial<Notification> = {}): Notification => ({
   id, userId: 'u', category: 'general', title: id, body: null, actionUrl: null, actions: [], avatarUrl: null, data: null,
-  createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, ++t)).toISOString(), readAt: null, seenAt: null, archivedAt: null,
+  createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, ++t)).toISOString(), readAt: null, seenAt: null, archivedAt: null, clickedAt: null,
   snoozedUntil: null, expiresAt: null, ...over,
 });
 const READ = '2026-02-01T00:00:00.000Z';

@@ -62,8 +62,9 @@ export function NotificationItem(props: NotificationItemProps) {
     }
   };
 
+  // A click is engagement: the item becomes read and clicked in one request (a `clicked` event).
   const activate = () => {
-    if (client && unread) run(client.markRead(n.id));
+    if (client) run(client.markClicked(n.id));
     const url = safeUrl(n.actionUrl);
     const follow = props.onNotificationClick ? props.onNotificationClick(n) === true : true;
     if (follow && url) navigate(url);
@@ -83,7 +84,7 @@ export function NotificationItem(props: NotificationItemProps) {
   };
 
   const onActionClick = (action: NotificationAction) => {
-    if (client && unread) run(client.markRead(n.id));
+    if (client) run(client.markClicked(n.id, action.id));
     props.onAction?.(n, action);
     const url = safeUrl(action.url);
     if (url) navigate(url);

@@ -46,12 +46,13 @@ describe('Feed', () => {
     expect(within(list).getByText('Row 3')).toBeTruthy();
   });
 
-  it('marks read optimistically on click and persists it', async () => {
+  it('marks read and clicked optimistically on click, records the action clicked, and persists it', async () => {
     const user = uniqueUser();
-    const id = await srv.trigger(user, { title: 'Click me' });
+    const id = await srv.trigger(user, { title: 'Click me', actions: [{ id: 'approve', label: 'Approve' }] });
+    const actions: string[] = [];
     render(
       <BelfryProvider {...srv.options(user)}>
-        <Feed onNotificationClick={() => false} />
+        <Feed onNotificationClick={() => false} onAction={(_n, a) => actions.push(a.id)} />
       </BelfryProvider>,
     );
     await screen.findByText('Click me');
@@ -62,8 +63,16 @@ describe('Feed', () => {
     expect(row.getAttribute('data-unread')).toBe('false');
     await waitFor(async () => {
       const res = await srv.admin('GET', `/v1/users/${user}/notifications?read=true`);
-      const body = (await res.json()) as { items: Array<{ id: string }> };
-      expect(body.items.map((n) => n.id)).toContain(id);
+      const body = (await res.json()) as { items: Array<{ id: string; clickedAt: string | null }> };
+      expect(body.items.find((n) => n.id === id)?.clickedAt).toEqual(expect.any(String));
+    });
+    fireEvent.click(within(row).getByRole('button', { name: 'Approve' }));
+    expect(actions).toEqual(['approve']);
+    // Each click is a `clicked` event on the notification's timeline; the action one names the action.
+    await waitFor(async () => {
+      const res = await srv.admin('GET', `/v1/notifications/${id}/events`);
+      const { events } = (await res.json()) as { events: Array<{ type: string; detail?: { action?: string } }> };
+      expect(events.filter((e) => e.type === 'clicked').map((e) => e.detail?.action ?? null)).toEqual([null, 'approve']);
     });
   });
 

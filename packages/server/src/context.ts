@@ -4,6 +4,8 @@ import type { SessionTokens } from './auth/sessionTokens.js';
 import type { Metrics } from './metrics.js';
 import type { OrderedEmitter } from './realtime/orderedEmitter.js';
 import type { Apps } from './store/apps.js';
+import type { WorkHooks } from './store/work.js';
+import type { Webhooks } from './webhooks/endpoints.js';
 
 export interface Context {
   db: Db;
@@ -11,4 +13,7 @@ export interface Context {
   sessions: SessionTokens;
   emitter: OrderedEmitter;
   metrics: Metrics;
+  webhooks: Webhooks;
+  /** After-commit work of every unit of work (webhook dispatch, live-push reach). */
+  hooks: WorkHooks;
 }

@@ -21,3 +21,18 @@ export function newId(prefix: string): string {
 export function nowIso(): string {
   return new Date().toISOString();
 }
+
+let lastTime = 0;
+let counter = 0;
+
+/**
+ * Like newId, but ids minted by this process only grow, even within one millisecond or when the clock
+ * steps back: events sort by id, so one notification's steps keep their order.
+ */
+export function orderedId(prefix: string): { id: string; at: string } {
+  const now = Math.max(Date.now(), lastTime);
+  counter = now === lastTime ? counter + 1 : 0;
+  lastTime = now;
+  const random = newId('x').slice(-12);
+  return { id: `${prefix}_${now.toString(36).padStart(9, '0')}${counter.toString(36).padStart(4, '0')}${random}`, at: new Date(now).toISOString() };
+}

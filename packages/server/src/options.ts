@@ -1,6 +1,10 @@
 // Options of createBelfryServer, and how flags/env fill them in.
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { resolve } from 'node:path';
+import { DEFAULT_RETENTION_DAYS } from './lifecycle/retention.js';
+import type { DispatcherOptions } from './webhooks/dispatcher.js';
+import type { Resolver } from './webhooks/egress.js';
+import { DEFAULT_RETRY, type RetryPolicy } from './webhooks/schedule.js';
 
 export interface SeedApp {
   id: string;
@@ -12,6 +16,23 @@ export interface RateLimitOptions {
   /** Requests per window per app key (secret routes) or per user session (inbox routes). */
   max: number;
   timeWindowMs: number;
+}
+
+export interface WebhookOptions {
+  /** Retry schedule (defaults: 30 s × 3ⁿ with ±20 % jitter, 9 attempts, about 27 h in all). */
+  retry?: Partial<RetryPolicy>;
+  /** Deadline of one attempt; default 10 s. */
+  timeoutMs?: number;
+  /** How often due deliveries are looked for; default 1 s. */
+  pollIntervalMs?: number;
+  /** Attempts in flight at once per process; default 8. */
+  concurrency?: number;
+  /** How long a claimed delivery is held; default timeoutMs + 20 s. */
+  leaseMs?: number;
+  /** Run the dispatcher in this process (default true); false: only queue deliveries, others send them. */
+  dispatch?: boolean;
+  /** DNS resolution for the egress guard (tests simulate DNS with it). */
+  resolve?: Resolver;
 }
 
 export interface BelfryServerOptions {
@@ -41,14 +62,27 @@ export interface BelfryServerOptions {
   rateLimit?: RateLimitOptions | false;
   /** Max request body in bytes (413 beyond). Default 1 MiB. */
   bodyLimit?: number;
+  /**
+   * Development mode: webhook URLs may point at loopback and private addresses (a receiver on this
+   * machine). Never in production. Default env BELFRY_DEV (`1` or `true`).
+   */
+  dev?: boolean;
+  /** Days messages, events and webhook delivery logs are kept; default env BELFRY_EVENT_RETENTION_DAYS or 30. */
+  eventRetentionDays?: number;
+  webhooks?: WebhookOptions;
   /** pino options, true, or false (silent). */
   logger?: FastifyServerOptions['logger'];
   /** Registers extra routes/plugins before the server starts listening. */
   configure?: (app: FastifyInstance) => void | Promise<void>;
 }
 
-export type ResolvedOptions = Required<Omit<BelfryServerOptions, 'databaseUrl' | 'redisUrl' | 'sessionSecret' | 'masterKey' | 'configure'>> &
-  Pick<BelfryServerOptions, 'databaseUrl' | 'redisUrl' | 'sessionSecret' | 'masterKey' | 'configure'>;
+export interface ResolvedWebhookOptions extends DispatcherOptions {
+  dispatch: boolean;
+  resolve: Resolver | undefined;
+}
+
+export type ResolvedOptions = Required<Omit<BelfryServerOptions, 'databaseUrl' | 'redisUrl' | 'sessionSecret' | 'masterKey' | 'configure' | 'webhooks'>> &
+  Pick<BelfryServerOptions, 'databaseUrl' | 'redisUrl' | 'sessionSecret' | 'masterKey' | 'configure'> & { webhooks: ResolvedWebhookOptions };
 
 const env = (name: string) => {
   const value = process.env[name];
@@ -76,7 +110,23 @@ export function resolveOptions(options: BelfryServerOptions): ResolvedOptions {
     sweepIntervalMs: options.sweepIntervalMs ?? 1000,
     rateLimit: options.rateLimit ?? { max: 1000, timeWindowMs: 60_000 },
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    dev: options.dev ?? /^(1|true)$/i.test(env('BELFRY_DEV') ?? ''),
+    eventRetentionDays: options.eventRetentionDays ?? Number(env('BELFRY_EVENT_RETENTION_DAYS') ?? DEFAULT_RETENTION_DAYS),
+    webhooks: resolveWebhooks(options.webhooks ?? {}),
     logger: options.logger ?? false,
     configure: options.configure,
+  };
+}
+
+function resolveWebhooks(w: WebhookOptions): ResolvedWebhookOptions {
+  const timeoutMs = w.timeoutMs ?? 10_000;
+  return {
+    retry: { ...DEFAULT_RETRY, ...w.retry },
+    timeoutMs,
+    pollIntervalMs: w.pollIntervalMs ?? 1000,
+    concurrency: w.concurrency ?? 8,
+    leaseMs: Math.max(w.leaseMs ?? timeoutMs + 20_000, timeoutMs + 1000),
+    dispatch: w.dispatch ?? true,
+    resolve: w.resolve,
   };
 }

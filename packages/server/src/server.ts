@@ -20,8 +20,20 @@ import { backendRoutes } from './routes/backend.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { opsRoutes } from './routes/ops.js';
 import { responseDocs } from './routes/responses.js';
+import { recordReach } from './lifecycle/reach.js';
+import { lifecycleRoutes } from './lifecycle/routes.js';
+import { lifecycleResponseDocs } from './lifecycle/schemas.js';
 import { Apps, type CreateAppInput } from './store/apps.js';
+import type { WorkHooks } from './store/work.js';
 import { Sweeper } from './sweeper.js';
+import { requestId } from './http/requestId.js';
+import { Dispatcher } from './webhooks/dispatcher.js';
+import { createEgressGuard } from './webhooks/egress.js';
+import { Webhooks } from './webhooks/endpoints.js';
+import { webhookRoutes } from './webhooks/routes.js';
+import { webhookResponseDocs } from './webhooks/schemas.js';
+
+const docsByRoute = { ...responseDocs, ...lifecycleResponseDocs, ...webhookResponseDocs };
 
 export interface BelfryServer {
   /** e.g. http://127.0.0.1:54321 */
@@ -35,6 +47,8 @@ export interface BelfryServer {
   createApp(input: CreateAppInput): Promise<{ id: string; secret: string }>;
   /** Runs one sweep now (snooze wake-ups, expiry, history pruning) instead of waiting for the timer. */
   sweep(): Promise<void>;
+  /** Looks for due webhook deliveries now instead of at the next poll. */
+  dispatch(): void;
   /** Closes sockets, HTTP, timers and the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -59,11 +73,15 @@ export async function createBelfryServer(options: BelfryServerOptions = {}): Pro
       // Ids may be 128 characters; longer ones must reach validation (a 400 naming the field), not the router's 414.
       routerOptions: { maxParamLength: 1024 },
       frameworkErrors: routerErrorResponse,
+      genReqId: requestId,
     });
     app.setValidatorCompiler(validatorCompiler());
     installJsonParser(app);
     installErrorHandling(app);
     app.decorateRequest('principal', null);
+    app.addHook('onSend', async (request, reply) => {
+      reply.header('x-request-id', request.id);
+    });
     app.addHook('onResponse', async (request, reply) => {
       const route = request.routeOptions.url ?? 'unmatched';
       metrics.requests.inc({ method: request.method, route, status: String(reply.statusCode) });
@@ -75,7 +93,7 @@ export async function createBelfryServer(options: BelfryServerOptions = {}): Pro
       origin: anyOrigin ? true : o.allowedOrigins,
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
       allowedHeaders: ['Authorization', 'Content-Type'],
-      exposedHeaders: ['Retry-After'],
+      exposedHeaders: ['Retry-After', 'X-Request-Id'],
       maxAge: 600,
     });
     if (o.rateLimit) {
@@ -83,7 +101,7 @@ export async function createBelfryServer(options: BelfryServerOptions = {}): Pro
     }
     await app.register(swagger, {
       transform: ({ schema, url, route }) => {
-        const responses = responseDocs[`${String(route.method)} ${route.url}`];
+        const responses = docsByRoute[`${String(route.method)} ${route.url}`];
         return { schema: responses ? { ...schema, response: responses } : schema, url };
       },
       openapi: {
@@ -99,10 +117,24 @@ export async function createBelfryServer(options: BelfryServerOptions = {}): Pro
 
     const live = (realtime = await attachRealtime(app.server, sessions, metrics, o));
     const emitter = new OrderedEmitter(live.send);
-    const ctx: Context = { db, apps, sessions, emitter, metrics };
+    const guard = createEgressGuard({ open: o.dev, resolve: o.webhooks.resolve });
+    const fastifyLog = app.log;
+    const dispatcher = new Dispatcher(db, masterKey, guard, o.webhooks, fastifyLog);
+    const hooks: WorkHooks = {
+      committed(work) {
+        if (work.events.deliveries > 0) dispatcher.wake();
+        if (work.pushed.size > 0) {
+          recordReach(db, live.reach, work.appId, work.pushed).catch((err: unknown) => fastifyLog.warn({ err }, 'could not record push reach'));
+        }
+      },
+    };
+    const webhooks = new Webhooks(db, masterKey, guard, () => dispatcher.wake());
+    const ctx: Context = { db, apps, sessions, emitter, metrics, webhooks, hooks };
     await opsRoutes(app, ctx);
     await backendRoutes(app, ctx);
     await inboxRoutes(app, ctx);
+    await lifecycleRoutes(app, ctx);
+    await webhookRoutes(app, ctx);
     if (o.configure) await o.configure(app);
 
     app.addHook('preClose', async () => live.disconnectAll());
@@ -111,8 +143,9 @@ export async function createBelfryServer(options: BelfryServerOptions = {}): Pro
     const host = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host;
 
     const log = app.log;
-    const sweeper = new Sweeper(ctx, o.sweepIntervalMs, (err) => log.error({ err }, 'sweep failed'));
+    const sweeper = new Sweeper(ctx, o.sweepIntervalMs, (err) => log.error({ err }, 'sweep failed'), o.eventRetentionDays * 86_400_000);
     sweeper.start();
+    if (o.webhooks.dispatch) dispatcher.start();
 
     let closing: Promise<void> | undefined;
     const fastify = app;
@@ -124,9 +157,11 @@ export async function createBelfryServer(options: BelfryServerOptions = {}): Pro
       app: fastify,
       createApp: (input) => apps.create(input),
       sweep: () => sweeper.sweep(true),
+      dispatch: () => dispatcher.wake(),
       close: () =>
         (closing ??= (async () => {
           await sweeper.stop();
+          await dispatcher.stop();
           await fastify.close();
           await live.close();
           await db.close();

@@ -1,9 +1,11 @@
 // Periodic work: wake snoozed notifications ('updated'), remove expired ones ('deleted'), prune change
-// history older than 30 days and idempotency keys older than 48 h. Safe to run in several processes:
+// history older than 30 days, idempotency keys older than 48 h, and the lifecycle record (messages,
+// events, webhook logs) past its retention period. Safe to run in several processes:
 // each row is claimed by a conditional UPDATE/DELETE, so only one process records its change.
 import type { Context } from './context.js';
 import type { NotificationsTable } from './db/schema.js';
 import { nowIso } from './ids.js';
+import { pruneLifecycle } from './lifecycle/retention.js';
 import { toNotification } from './store/rows.js';
 import { runWork, type Work } from './store/work.js';
 
@@ -23,6 +25,8 @@ export class Sweeper {
     private readonly ctx: Context,
     private readonly intervalMs: number,
     private readonly onError: (err: unknown) => void,
+    /** How long messages, events and webhook logs are kept. */
+    private readonly lifecycleRetentionMs: number,
   ) {}
 
   start(): void {
@@ -80,6 +84,9 @@ export class Sweeper {
   private wakeSnoozed(): Promise<void> {
     return this.eachDue('snoozed_until', async (work, userId, rows) => {
       await work.trx.updateTable('notifications').set({ snoozed_until: null }).where('id', 'in', rows.map((r) => r.id)).execute();
+      for (const row of rows) {
+        work.events.add({ type: 'unsnoozed', messageId: row.message_id, notificationId: row.id, userId, channel: 'in_app', detail: { by: 'schedule' } });
+      }
       const seqs = await work.allocSeqs(userId, rows.length);
       rows.forEach((row, i) => work.record(userId, seqs[i]!, { type: 'updated', notification: toNotification({ ...row, snoozed_until: null }) }));
     });
@@ -88,6 +95,7 @@ export class Sweeper {
   private removeExpired(): Promise<void> {
     return this.eachDue('expires_at', async (work, userId, rows) => {
       await work.trx.deleteFrom('notifications').where('id', 'in', rows.map((r) => r.id)).execute();
+      for (const row of rows) work.events.add({ type: 'expired', messageId: row.message_id, notificationId: row.id, userId, channel: 'in_app' });
       const seqs = await work.allocSeqs(userId, rows.length);
       rows.forEach((row, i) => work.record(userId, seqs[i]!, { type: 'deleted', id: row.id }));
     });
@@ -122,5 +130,6 @@ export class Sweeper {
       await trx.deleteFrom('changes').where('created_at', '<', cutoff).execute();
     });
     await db.deleteFrom('idempotency').where('created_at', '<', new Date(now - IDEMPOTENCY_RETENTION_MS).toISOString()).execute();
+    await pruneLifecycle(db, this.lifecycleRetentionMs, now);
   }
 }

@@ -35,6 +35,12 @@ const Q = (name: string, path: string, names: string): Row => ({
 const P = (name: string, body: unknown, names: string | RegExp, path: Row['path'] = (id) => `/v1/inbox/notifications/${id}`): Row => ({
   name, auth: 'session', method: 'PATCH', path, body, status: 400, code: 'bad_request', names,
 });
+const S = (name: string, path: string, names: string): Row => ({
+  name, auth: 'secret', method: 'GET', path, status: 400, code: 'bad_request', names,
+});
+const W = (name: string, body: unknown, names: string | RegExp): Row => ({
+  name, auth: 'secret', method: 'POST', path: '/v1/webhooks', body, status: 400, code: 'bad_request', names,
+});
 const B = (name: string, body: unknown, names: string | RegExp): Row => ({
   name, auth: 'session', method: 'POST', path: '/v1/inbox/notifications/bulk', body, status: 400, code: 'bad_request', names,
 });
@@ -62,7 +68,12 @@ const rows: Row[] = [
   T('actions is not an array', trig({ actions: 'open' }), 'actions'),
   T('action without label', trig({ actions: [{ id: 'open' }] }), /actions.*label|label.*actions|actions/),
   T('expiresAt is not a date', trig({ expiresAt: 'tomorrow' }), 'expiresAt'),
-  T('expiresAt in the past', trig({ expiresAt: '2001-01-01T00:00:00.000Z' }), 'expiresAt'),
+  T('dedupeWindowSeconds without dedupeKey', trig({ dedupeWindowSeconds: 60 }), 'dedupeWindowSeconds'),
+  T('dedupeWindowSeconds 0', trig({ dedupeKey: 'k', dedupeWindowSeconds: 0 }), 'dedupeWindowSeconds'),
+  T('dedupeWindowSeconds over 30 days', trig({ dedupeKey: 'k', dedupeWindowSeconds: 2_592_001 }), 'dedupeWindowSeconds'),
+  T('dedupeKey over 255 chars', trig({ dedupeKey: long(256) }), 'dedupeKey'),
+  { ...T('preview without title', trig({}, 'title'), 'title'), path: '/v1/notifications/preview' },
+  { ...T('preview with an unknown field', trig({ dryRun: true }), 'dryRun'), path: '/v1/notifications/preview' },
   T('expiresAt on a leap second', trig({ expiresAt: '2999-12-31T23:59:60Z' }), 'expiresAt'),
   T('expiresAt on February 30', trig({ expiresAt: '2999-02-30T00:00:00Z' }), 'expiresAt'),
   T('idempotencyKey is an object', trig({ idempotencyKey: { k: 1 } }), 'idempotencyKey'),
@@ -88,6 +99,34 @@ const rows: Row[] = [
   { name: 'category key over 128 chars', auth: 'secret', method: 'PUT', path: `/v1/categories/${long(129)}`, body: {}, status: 400, code: 'bad_request', names: 'category' },
   { name: 'user id over 128 chars', auth: 'secret', method: 'PUT', path: `/v1/users/${long(129)}`, body: { name: 'x' }, status: 400, code: 'bad_request', names: 'userId' },
   { name: 'user name is an object', auth: 'secret', method: 'PUT', path: '/v1/users/u1', body: { name: { first: 'a' } }, status: 400, code: 'bad_request', names: 'name' },
+  { name: 'category throttle limit 0', auth: 'secret', method: 'PUT', path: '/v1/categories/general', body: { throttle: { limit: 0, windowSeconds: 60 } }, status: 400, code: 'bad_request', names: 'limit' },
+  { name: 'category throttle without window', auth: 'secret', method: 'PUT', path: '/v1/categories/general', body: { throttle: { limit: 3 } }, status: 400, code: 'bad_request', names: /throttle|windowSeconds/ },
+  // lifecycle reads
+  S('messages limit 0', '/v1/messages?limit=0', 'limit'),
+  S('messages outcome=maybe', '/v1/messages?outcome=maybe', 'outcome'),
+  S('messages from is not a date', '/v1/messages?from=yesterday', 'from'),
+  S('messages bad cursor', '/v1/messages?cursor=!!nope!!', 'cursor'),
+  S('message id of another kind', '/v1/messages/ntf_123', 'id'),
+  { name: 'unknown message', auth: 'secret', method: 'GET', path: '/v1/messages/msg_doesnotexist', status: 404, code: 'not_found', names: /message/ },
+  { name: 'unknown message events', auth: 'secret', method: 'GET', path: '/v1/messages/msg_doesnotexist/events', status: 404, code: 'not_found', names: /message/ },
+  { name: 'unknown notification events', auth: 'secret', method: 'GET', path: '/v1/notifications/ntf_doesnotexist/events', status: 404, code: 'not_found', names: /notification/ },
+  S('events bad cursor', '/v1/notifications/ntf_x/events?cursor=abc', 'cursor'),
+  S('events limit 501', '/v1/notifications/ntf_x/events?limit=501', 'limit'),
+  // webhooks
+  W('webhook without url', { events: ['*'] }, 'url'),
+  W('webhook without events', { url: 'https://example.com/hook' }, 'events'),
+  W('webhook ftp url', { url: 'ftp://example.com/hook', events: ['*'] }, 'url'),
+  W('webhook relative url', { url: '/hook', events: ['*'] }, 'url'),
+  W('webhook url with credentials', { url: 'https://user:pw@example.com/hook', events: ['*'] }, 'url'),
+  W('webhook with no event types', { url: 'https://example.com/hook', events: [] }, 'events'),
+  W('webhook with an unknown event type', { url: 'https://example.com/hook', events: ['opened'] }, 'events'),
+  W('webhook description over 500 chars', { url: 'https://example.com/hook', events: ['*'], description: long(501) }, 'description'),
+  { ...W('webhook update with nothing', {}, /body/), method: 'PATCH', path: '/v1/webhooks/wh_x' },
+  { ...W('rotate with negative grace', { graceSeconds: -1 }, 'graceSeconds'), path: '/v1/webhooks/wh_x/rotate-secret' },
+  S('deliveries status=done', '/v1/webhooks/wh_x/deliveries?status=done', 'status'),
+  S('webhook id of another kind', '/v1/webhooks/msg_1', 'id'),
+  { name: 'unknown webhook', auth: 'secret', method: 'GET', path: '/v1/webhooks/wh_doesnotexist', status: 404, code: 'not_found', names: /webhook/ },
+  { name: 'replay of an unknown webhook', auth: 'secret', method: 'POST', path: '/v1/webhooks/wh_nope/deliveries/whd_nope/replay', status: 404, code: 'not_found', names: /webhook/ },
   { name: 'admin list limit 0', auth: 'secret', method: 'GET', path: '/v1/users/u1/notifications?limit=0', status: 400, code: 'bad_request', names: 'limit' },
   // inbox list and changes query strings
   Q('list limit 0', '/v1/inbox/notifications?limit=0', 'limit'),
@@ -107,6 +146,9 @@ const rows: Row[] = [
   P('snoozedUntil in the past', { snoozedUntil: '2001-01-01T00:00:00.000Z' }, 'snoozedUntil'),
   P('snoozedUntil on a leap second', { snoozedUntil: '2999-12-31T23:59:60Z' }, 'snoozedUntil'),
   P('unknown patch field', { pinned: true }, 'pinned'),
+  P('clicked false', { clicked: false }, 'clicked'),
+  P('action without clicked', { action: 'open' }, /clicked|action/),
+  P('action that the notification does not have', { clicked: true, action: 'nope' }, 'action'),
   P('id over 128 chars', { read: true }, 'id', () => `/v1/inbox/notifications/${long(129)}`),
   { name: 'unknown id', auth: 'session', method: 'PATCH', path: '/v1/inbox/notifications/n_does_not_exist', body: { read: true }, status: 404, code: 'not_found', names: /notification|n_does_not_exist|id/i },
   P('malformed percent-encoding in the id', { read: true }, /url|id/i, () => '/v1/inbox/notifications/%E0%A4%A'),

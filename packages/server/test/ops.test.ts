@@ -74,7 +74,27 @@ describe.each(databases())('ops (%s)', (db) => {
         ['/v1/inbox/counts', ['get']],
         ['/v1/inbox/changes', ['get']],
         ['/v1/inbox/preferences', ['get', 'put']],
+        ['/v1/notifications/preview', ['post']],
+        ['/v1/messages', ['get']],
+        ['/v1/messages/{id}', ['get']],
+        ['/v1/messages/{id}/events', ['get']],
+        ['/v1/notifications/{id}/events', ['get']],
+        ['/v1/webhooks', ['get', 'post']],
+        ['/v1/webhooks/{id}', ['get', 'patch', 'delete']],
+        ['/v1/webhooks/{id}/rotate-secret', ['post']],
+        ['/v1/webhooks/{id}/deliveries', ['get']],
+        ['/v1/webhooks/{id}/deliveries/{deliveryId}/replay', ['post']],
       ];
+      // Lifecycle and webhook operations are documented: summary, description, success and error responses.
+      for (const [path, methods] of expected.filter(([p]) => /messages|events|preview|webhooks/.test(p))) {
+        for (const m of methods) {
+          const op = res.body.paths[path]?.[m] as { summary?: string; description?: string; responses?: Record<string, unknown> } | undefined;
+          expect(op?.summary, `${m} ${path} summary`).toEqual(expect.any(String));
+          expect(op?.description?.length ?? 0, `${m} ${path} description`).toBeGreaterThan(20);
+          expect(Object.keys(op?.responses ?? {}), `${m} ${path} responses`).toEqual(expect.arrayContaining(['401', '429']));
+          expect(Object.keys(op?.responses ?? {}).some((code) => /^2\d\d$/.test(code)), `${m} ${path} success response`).toBe(true);
+        }
+      }
       // generated from the route schemas, not written by hand: the trigger body carries its limits
       const post = res.body.paths['/v1/notifications']?.post as { requestBody?: { content?: Record<string, { schema?: unknown }> } } | undefined;
       const schema = JSON.stringify(post?.requestBody?.content?.['application/json']?.schema ?? {});

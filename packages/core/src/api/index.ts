@@ -1,1 +1,3 @@
 export * from './types.js';
+export * from './lifecycle.js';
+export * from './webhooks.js';

@@ -1,5 +1,6 @@
 // The v1 wire contract, shared by @belfry/core and @belfry/server.
 // Types only: a change here breaks the build of both sides, not their users.
+import type { SuppressionReason } from './lifecycle.js';
 
 export const CHANNELS = ['in_app', 'email', 'push', 'sms'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -30,6 +31,8 @@ export interface Notification {
   readAt: IsoDate | null;
   seenAt: IsoDate | null;
   archivedAt: IsoDate | null;
+  /** First time the user clicked the item or one of its actions. */
+  clickedAt: IsoDate | null;
   snoozedUntil: IsoDate | null;
   expiresAt: IsoDate | null;
 }
@@ -106,6 +109,10 @@ export interface NotificationPatch {
   archived?: boolean;
   /** ISO date in the future, or null to unsnooze. */
   snoozedUntil?: IsoDate | null;
+  /** The user clicked the item (or, with `action`, one of its actions): sets clickedAt once, records a `clicked` event each time. */
+  clicked?: true;
+  /** The id of the action clicked (one of the notification's actions); only with clicked. */
+  action?: string;
 }
 
 export interface PatchResponse {
@@ -193,12 +200,19 @@ export interface TriggerRequest {
   avatarUrl?: string;
   data?: Record<string, unknown>;
   idempotencyKey?: string;
+  /** A recipient who already got this key inside dedupeWindowSeconds is suppressed as `duplicate`. */
+  dedupeKey?: string;
+  /** 1 – 2592000 (30 days); default 86400 when dedupeKey is set. */
+  dedupeWindowSeconds?: number;
+  /** Already past: every recipient is suppressed as `expired`. */
   expiresAt?: IsoDate;
 }
 
 export interface TriggerResponse {
+  /** The message this call became (`msg_…`): GET /v1/messages/:id tells its whole story. */
+  messageId: string;
   notifications: Array<{ userId: string; id: string }>;
-  suppressed: Array<{ userId: string; reason: 'opted_out' }>;
+  suppressed: Array<{ userId: string; reason: SuppressionReason }>;
   /** True when the idempotencyKey was seen before and this is the original result. */
   replayed: boolean;
 }
@@ -208,6 +222,13 @@ export interface CategoryDefinition {
   label?: string;
   locked?: boolean;
   defaultChannels?: Partial<Record<Channel, boolean>>;
+  /** At most `limit` notifications of this category per recipient per `windowSeconds`; past it, `throttled`. null removes it. */
+  throttle?: CategoryThrottle | null;
+}
+
+export interface CategoryThrottle {
+  limit: number;
+  windowSeconds: number;
 }
 
 /** PUT /v1/users/:userId */

@@ -43,7 +43,8 @@ export interface ConnectOptions {
 
 export async function connectDb(options: ConnectOptions): Promise<Db> {
   const db = options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options.sqlitePath);
-  const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+  // Unordered: migrations added on parallel lines of work may land in any order on an existing database.
+  const migrator = new Migrator({ db: db.kysely, provider: migrationProvider, allowUnorderedMigrations: true });
   const { error } = await migrator.migrateToLatest();
   if (error) {
     await db.close();
@@ -131,7 +132,7 @@ function openPostgres(url: string): Db {
 // SQLite's default SQLITE_MAX_VARIABLE_NUMBER is 32766; a chunk stays well below it.
 const SQLITE_MAX_PARAMS = 32_000;
 const SQLITE_CHUNK_ROWS = 100;
-const INTEGER_COLUMNS = new Set(['seq', 'pruned_seq', 'locked', 'enabled']);
+const INTEGER_COLUMNS = new Set(['seq', 'pruned_seq', 'locked', 'enabled', 'attempts', 'recipient_count', 'delivered_count', 'suppressed_count']);
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const onConflict = (columns?: string[]) => (columns ? ` on conflict (${columns.map(quote).join(', ')}) do nothing` : '');
 

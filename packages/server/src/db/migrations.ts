@@ -1,6 +1,7 @@
 // Schema migrations, written once for both dialects: only portable column types (text, integer)
 // and plain indexes, so the same migration runs on SQLite and PostgreSQL.
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { lifecycle } from './migrations/0002_lifecycle.js';
 
 const initial: Migration = {
   async up(db: Kysely<any>) {
@@ -99,6 +100,6 @@ const initial: Migration = {
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
-    return { '0001_initial': initial };
+    return { '0001_initial': initial, '0002_lifecycle': lifecycle };
   },
 };

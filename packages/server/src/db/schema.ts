@@ -33,6 +33,8 @@ export interface CategoriesTable {
   /** JSON Record<Channel, boolean>. */
   channels: string;
   created_at: string;
+  throttle_limit: number | null;
+  throttle_window_seconds: number | null;
 }
 
 export interface PreferencesTable {
@@ -58,8 +60,11 @@ export interface NotificationsTable {
   read_at: string | null;
   seen_at: string | null;
   archived_at: string | null;
+  clicked_at: string | null;
   snoozed_until: string | null;
   expires_at: string | null;
+  /** The message (trigger call) that created it; null for rows older than messages. */
+  message_id: string | null;
 }
 
 export interface ChangesTable {
@@ -80,6 +85,100 @@ export interface IdempotencyTable {
   created_at: string;
 }
 
+export interface MessagesTable {
+  id: string;
+  app_id: string;
+  request_id: string;
+  /** JSON MessageSource. */
+  source: string;
+  idempotency_key: string | null;
+  dedupe_key: string | null;
+  category: string;
+  title: string;
+  recipient_count: number;
+  delivered_count: number;
+  suppressed_count: number;
+  outcome: string;
+  created_at: string;
+}
+
+export interface MessageRecipientsTable {
+  app_id: string;
+  message_id: string;
+  user_id: string;
+  outcome: string;
+  reason: string | null;
+  notification_id: string | null;
+  category: string;
+  dedupe_key: string | null;
+  /** JSON ChannelDecisions. */
+  channels: string;
+  created_at: string;
+}
+
+export interface EventsTable {
+  id: string;
+  app_id: string;
+  type: string;
+  at: string;
+  message_id: string | null;
+  notification_id: string | null;
+  user_id: string;
+  channel: string | null;
+  reason: string | null;
+  /** JSON object or null. */
+  detail: string | null;
+}
+
+export interface WebhooksTable {
+  id: string;
+  app_id: string;
+  url: string;
+  /** JSON WebhookEventFilter[]. */
+  events: string;
+  description: string | null;
+  enabled: number;
+  /** The signing secret, sealed with the master key (signing needs it in the clear). */
+  secret_enc: string;
+  previous_secret_enc: string | null;
+  previous_secret_expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  app_id: string;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  message_id: string | null;
+  notification_id: string | null;
+  user_id: string;
+  /** The JSON body, fixed when the event was committed (retries and replays send the same bytes). */
+  payload: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  /** Set while a dispatcher holds the row; results are written only by the holder of the token. */
+  lease_token: string | null;
+  replay_of: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface WebhookAttemptsTable {
+  id: string;
+  delivery_id: string;
+  webhook_id: string;
+  attempt: number;
+  at: string;
+  status_code: number | null;
+  duration_ms: number;
+  error: string | null;
+  outcome: string;
+}
+
 export interface Database {
   apps: AppsTable;
   users: UsersTable;
@@ -88,4 +187,10 @@ export interface Database {
   notifications: NotificationsTable;
   changes: ChangesTable;
   idempotency: IdempotencyTable;
+  messages: MessagesTable;
+  message_recipients: MessageRecipientsTable;
+  events: EventsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }

@@ -7,3 +7,8 @@ export function assertFutureDate(value: string, field: string): void {
   if (!Number.isFinite(time)) throw badRequest(field, `body/${field} is not a valid date-time`);
   if (time <= Date.now()) throw badRequest(field, `body/${field} must be in the future`);
 }
+
+/** A date-time the schema accepted that must also be a real instant (past or future). */
+export function assertValidDate(value: string, field: string): void {
+  if (!Number.isFinite(Date.parse(value))) throw badRequest(field, `body/${field} is not a valid date-time`);
+}

@@ -18,6 +18,8 @@ export interface RealtimeOptions {
 
 export interface Realtime {
   send(room: string, event: ChangeEvent): void;
+  /** How many sockets are in each room now, across every process (with Redis, asked over the adapter). */
+  reach(rooms: string[]): Promise<Map<string, number>>;
   /** Disconnects every local socket (before the HTTP server closes). */
   disconnectAll(): void;
   close(): Promise<void>;
@@ -88,6 +90,18 @@ export async function attachRealtime(
       // Without Redis every listener is local: skip encoding events for users with no open socket.
       if (redisClients.length === 0 && !io.sockets.adapter.rooms.has(room)) return;
       io.to(room).emit(SOCKET_EVENT, event);
+    },
+    reach: async (rooms) => {
+      const counts = new Map(rooms.map((r) => [r, 0]));
+      if (redisClients.length === 0) {
+        for (const room of rooms) counts.set(room, io.sockets.adapter.rooms.get(room)?.size ?? 0);
+        return counts;
+      }
+      // One cluster-wide request for every room of the push, not one per room.
+      for (const socket of await io.in(rooms).fetchSockets()) {
+        for (const room of socket.rooms) if (counts.has(room)) counts.set(room, counts.get(room)! + 1);
+      }
+      return counts;
     },
     disconnectAll: () => {
       io.local.disconnectSockets(true);

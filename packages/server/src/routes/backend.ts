@@ -3,8 +3,7 @@ import type { CategoryDefinition, FeedFilter, TriggerRequest, UserUpsert } from 
 import type { FastifyInstance } from 'fastify';
 import { appOf, secretGuard } from '../auth/guards.js';
 import type { Context } from '../context.js';
-import { badRequest } from '../errors.js';
-import { assertFutureDate } from '../http/dates.js';
+import { checkTriggerBody, requestMeta } from '../http/triggerBody.js';
 import { listCategories, upsertCategory } from '../store/categories.js';
 import { listFeed } from '../store/feed.js';
 import { deleteNotification } from '../store/mutations.js';
@@ -12,17 +11,7 @@ import { triggerNotifications } from '../store/trigger.js';
 import { upsertUser } from '../store/users.js';
 import * as s from './schemas.js';
 
-const DATA_LIMIT = 16 * 1024;
 const security = [{ secretKey: [] }];
-
-/** Bytes of the JSON text; absurdly deep nesting that can't be serialized counts as too large. */
-function serializedSize(value: unknown): number {
-  try {
-    return Buffer.byteLength(JSON.stringify(value));
-  } catch {
-    return Number.POSITIVE_INFINITY;
-  }
-}
 
 export async function backendRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
   const onRequest = secretGuard(ctx.apps);
@@ -31,12 +20,8 @@ export async function backendRoutes(app: FastifyInstance, ctx: Context): Promise
     '/v1/notifications',
     { onRequest, schema: { tags: ['backend'], security, body: s.triggerBody, querystring: s.emptyQuery } },
     async (request, reply) => {
-      const body = request.body;
-      if (body.data !== undefined && serializedSize(body.data) > DATA_LIMIT) {
-        throw badRequest('data', 'body/data must be at most 16 KB when serialized');
-      }
-      if (body.expiresAt !== undefined) assertFutureDate(body.expiresAt, 'expiresAt');
-      const { response, created } = await triggerNotifications(ctx, appOf(request), body);
+      checkTriggerBody(request.body);
+      const { response, created } = await triggerNotifications(ctx, appOf(request), request.body, requestMeta(request));
       ctx.metrics.notifications.inc(created);
       return reply.status(response.replayed ? 200 : 201).send(response);
     },
@@ -70,6 +55,6 @@ export async function backendRoutes(app: FastifyInstance, ctx: Context): Promise
   app.delete<{ Params: { userId: string; id: string } }>(
     '/v1/users/:userId/notifications/:id',
     { onRequest, schema: { tags: ['backend'], security, params: s.userNotificationParams, querystring: s.emptyQuery } },
-    async (request) => deleteNotification(ctx, appOf(request), request.params.userId, request.params.id),
+    async (request) => deleteNotification(ctx, appOf(request), request.params.userId, request.params.id, 'app'),
   );
 }

@@ -73,7 +73,7 @@ export async function inboxRoutes(app: FastifyInstance, ctx: Context): Promise<v
     { onRequest, schema: { tags: ['inbox'], security, params: s.idParams, querystring: s.emptyQuery } },
     async (request) => {
       const { appId, userId } = sessionOf(request);
-      return deleteNotification(ctx, appId, userId, request.params.id);
+      return deleteNotification(ctx, appId, userId, request.params.id, 'user');
     },
   );
 

@@ -58,9 +58,11 @@ export const patchBody = object(
     seen: { type: 'boolean' },
     archived: { type: 'boolean' },
     snoozedUntil: { anyOf: [isoDate, { type: 'null' }] },
+    clicked: { type: 'boolean', const: true, description: 'The user clicked the item (or its `action`): sets clickedAt once and records a `clicked` event every time' },
+    action: { ...str(64, 1), description: 'Id of the action clicked (one of the notification’s actions); only with clicked' },
   },
   [],
-  { minProperties: 1 },
+  { minProperties: 1, dependentRequired: { action: ['clicked'] } },
 );
 
 export const feedFilter = object({ read: { type: 'boolean' }, archived: { type: 'boolean' }, category: categoryKey });
@@ -106,7 +108,17 @@ export const triggerBody = object(
     avatarUrl: safeUrl,
     data: { type: 'object' },
     idempotencyKey: str(255, 1),
-    expiresAt: isoDate,
+    dedupeKey: {
+      ...str(255, 1),
+      description: 'A recipient who already got a notification with this key inside dedupeWindowSeconds is suppressed as `duplicate`',
+    },
+    dedupeWindowSeconds: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 2_592_000,
+      description: 'How far back dedupeKey looks, in seconds (1 – 2592000 = 30 days; default 86400). Needs dedupeKey',
+    },
+    expiresAt: { ...isoDate, description: 'When the notification disappears from the inbox; already past: every recipient is suppressed as `expired`' },
   },
   ['recipients', 'category', 'title'],
 );
@@ -115,6 +127,19 @@ export const categoryBody = object({
   label: str(200, 1),
   locked: { type: 'boolean' },
   defaultChannels: channelFlags,
+  throttle: {
+    anyOf: [
+      object(
+        {
+          limit: { type: 'integer', minimum: 1, maximum: 10_000, description: 'Most notifications of this category one recipient gets per window' },
+          windowSeconds: { type: 'integer', minimum: 1, maximum: 2_592_000, description: 'The window, in seconds (at most 30 days)' },
+        },
+        ['limit', 'windowSeconds'],
+      ),
+      { type: 'null' },
+    ],
+    description: 'Per-recipient throttle: past `limit` inside `windowSeconds` a recipient is suppressed as `throttled`; null removes it',
+  },
 });
 
 export const userBody = object({ name: str(200), locale: { type: 'string', minLength: 2, maxLength: 35, pattern: '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$' } });

@@ -27,3 +27,22 @@ export function decodeCursor(cursor: string): CursorKey {
   }
   throw badRequest('cursor', 'querystring/cursor is not a valid cursor');
 }
+
+/** Cursor over id-ordered rows (events: their ids sort by time). */
+export function encodeIdCursor(id: string): string {
+  return Buffer.from(JSON.stringify([id])).toString('base64url');
+}
+
+export function decodeIdCursor(cursor: string, prefix: string): string {
+  try {
+    if (/^[A-Za-z0-9_-]+$/.test(cursor)) {
+      const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+      if (Array.isArray(value) && value.length === 1 && typeof value[0] === 'string' && value[0].startsWith(`${prefix}_`) && value[0].length <= 64) {
+        return value[0];
+      }
+    }
+  } catch {
+    // fall through: every malformed cursor gets the same answer
+  }
+  throw badRequest('cursor', 'querystring/cursor is not a valid cursor');
+}

@@ -1,9 +1,11 @@
 // Inbox writes by the user (patch, bulk, delete) and by the app (admin delete). Each locks the user,
-// changes rows, and records one change under the user's next seq — or nothing when nothing changed.
+// changes rows, and records one change under the user's next seq — or nothing when nothing changed —
+// plus a lifecycle event per flag that moved (and per click), in the same transaction.
 import type { BulkPatch, BulkRequest, BulkResponse, DeleteResponse, NotificationPatch, PatchResponse } from '@belfry/core/api';
 import type { Database } from '../db/schema.js';
-import { notFound } from '../errors.js';
+import { badRequest, notFound } from '../errors.js';
 import { nowIso } from '../ids.js';
+import { recordTransitions } from '../lifecycle/transitions.js';
 import { currentSeq } from './feed.js';
 import { toNotification } from './rows.js';
 import { matchesFilter, visibleAt } from './visibility.js';
@@ -29,22 +31,27 @@ export async function patchNotification(deps: WorkDeps, appId: string, userId: s
     await work.lock([userId]);
     const row = await findRow(work, userId, id);
     if (!row) throw notFound();
+    if (patch.action !== undefined && !toNotification(row).actions.some((a) => a.id === patch.action)) {
+      throw badRequest('action', `body/action is not an action of this notification`);
+    }
     const now = nowIso();
     const next: Row = {
       ...row,
       read_at: flag(row.read_at, patch.read, now),
       seen_at: flag(row.seen_at, patch.seen, now),
       archived_at: flag(row.archived_at, patch.archived, now),
+      clicked_at: flag(row.clicked_at, patch.clicked, now),
       snoozed_until:
         patch.snoozedUntil === undefined ? row.snoozed_until : patch.snoozedUntil === null ? null : new Date(patch.snoozedUntil).toISOString(),
     };
-    const changed = (['read_at', 'seen_at', 'archived_at', 'snoozed_until'] as const).filter((k) => next[k] !== row[k]);
+    recordTransitions(work.events, row, next, patch.clicked ? { action: patch.action } : undefined);
+    const changed = (['read_at', 'seen_at', 'archived_at', 'clicked_at', 'snoozed_until'] as const).filter((k) => next[k] !== row[k]);
     if (changed.length === 0) {
       return { notification: toNotification(row), seq: await currentSeq(work.trx, appId, userId), counts: await work.counts(userId) };
     }
     await work.trx
       .updateTable('notifications')
-      .set({ read_at: next.read_at, seen_at: next.seen_at, archived_at: next.archived_at, snoozed_until: next.snoozed_until })
+      .set({ read_at: next.read_at, seen_at: next.seen_at, archived_at: next.archived_at, clicked_at: next.clicked_at, snoozed_until: next.snoozed_until })
       .where('id', '=', id)
       .execute();
     const [seq] = await work.allocSeqs(userId, 1);
@@ -63,12 +70,12 @@ export async function bulkUpdate(deps: WorkDeps, appId: string, userId: string, 
     if (req.seen !== undefined) patch.seenAt = req.seen ? now : null;
     if (req.archived !== undefined) patch.archivedAt = req.archived ? now : null;
 
-    const ids: string[] = [];
+    const affected: Array<Pick<Row, 'id' | 'user_id' | 'message_id' | 'seen_at' | 'read_at' | 'archived_at' | 'snoozed_until'>> = [];
     const targets = req.ids ? chunks(req.ids, 500) : [undefined];
     for (const chunk of targets) {
       let query = work.trx
         .selectFrom('notifications')
-        .select('id')
+        .select(['id', 'user_id', 'message_id', 'seen_at', 'read_at', 'archived_at', 'snoozed_until'])
         .where('app_id', '=', appId)
         .where('user_id', '=', userId)
         .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
@@ -81,8 +88,9 @@ export async function bulkUpdate(deps: WorkDeps, appId: string, userId: string, 
           return eb.or(differs);
         });
       query = chunk ? query.where('id', 'in', chunk) : query.where(visibleAt(now)).where(matchesFilter(req.filter ?? {}));
-      ids.push(...(await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute()).map((r) => r.id));
+      affected.push(...(await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute()));
     }
+    const ids = affected.map((r) => r.id);
     if (ids.length === 0) {
       return { updated: 0, seq: await currentSeq(work.trx, appId, userId), counts: await work.counts(userId) };
     }
@@ -93,18 +101,28 @@ export async function bulkUpdate(deps: WorkDeps, appId: string, userId: string, 
     for (const chunk of chunks(ids, 500)) {
       await work.trx.updateTable('notifications').set(set).where('app_id', '=', appId).where('id', 'in', chunk).execute();
     }
+    for (const row of affected) {
+      recordTransitions(work.events, row, {
+        seen_at: 'seenAt' in patch ? (patch.seenAt ?? null) : row.seen_at,
+        read_at: 'readAt' in patch ? (patch.readAt ?? null) : row.read_at,
+        archived_at: 'archivedAt' in patch ? (patch.archivedAt ?? null) : row.archived_at,
+        snoozed_until: row.snoozed_until,
+      });
+    }
     const [seq] = await work.allocSeqs(userId, 1);
     work.record(userId, seq!, { type: 'bulk', ids, patch });
     return { updated: ids.length, seq: seq!, counts: await work.counts(userId) };
   });
 }
 
-export async function deleteNotification(deps: WorkDeps, appId: string, userId: string, id: string): Promise<DeleteResponse> {
+/** `by`: who deleted it, the user (inbox) or the app (secret key); the `deleted` event says so. */
+export async function deleteNotification(deps: WorkDeps, appId: string, userId: string, id: string, by: 'user' | 'app'): Promise<DeleteResponse> {
   return runWork(deps, appId, async (work) => {
     await work.lock([userId]);
     const row = await findRow(work, userId, id);
     if (!row) throw notFound();
     await work.trx.deleteFrom('notifications').where('id', '=', id).execute();
+    work.events.add({ type: 'deleted', messageId: row.message_id, notificationId: id, userId, channel: 'in_app', detail: { by } });
     const [seq] = await work.allocSeqs(userId, 1);
     work.record(userId, seq!, { type: 'deleted', id });
     return { seq: seq!, counts: await work.counts(userId) };

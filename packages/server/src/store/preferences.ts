@@ -8,7 +8,7 @@ import { ApiError, badRequest } from '../errors.js';
 import { listCategories, type CategoryRecord, type Channels } from './categories.js';
 import { IN_LIST_MAX } from './feed.js';
 
-function effective(category: CategoryRecord, overrides: Map<string, boolean>): Channels {
+export function effective(category: CategoryRecord, overrides: Map<string, boolean>): Channels {
   const channels = { ...category.defaultChannels };
   for (const channel of CHANNELS) {
     const override = overrides.get(channel);
@@ -67,26 +67,22 @@ export async function updatePreferences(db: Kysely<Database>, appId: string, use
   return getPreferences(db, appId, userId);
 }
 
-/** Recipients whose in_app channel is off for this category (they get nothing). */
-export async function optedOut(db: Kysely<Database>, appId: string, category: CategoryRecord, userIds: string[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  const fallback = category.defaultChannels.in_app;
-  const overrides = new Map<string, boolean>();
+/** Each recipient's own channel settings for one category (absent: none set). Decisions apply `effective`. */
+export async function channelOverrides(db: Kysely<Database>, appId: string, category: string, userIds: string[]): Promise<Map<string, Map<string, boolean>>> {
+  const out = new Map<string, Map<string, boolean>>();
   for (let i = 0; i < userIds.length; i += IN_LIST_MAX) {
     const rows = await db
       .selectFrom('preferences')
-      .select(['user_id', 'enabled'])
+      .select(['user_id', 'channel', 'enabled'])
       .where('app_id', '=', appId)
-      .where('category', '=', category.key)
-      .where('channel', '=', 'in_app')
+      .where('category', '=', category)
       .where('user_id', 'in', userIds.slice(i, i + IN_LIST_MAX))
       .execute();
-    for (const row of rows) overrides.set(row.user_id, row.enabled === 1);
-  }
-  for (const id of userIds) {
-    const override = overrides.get(id);
-    const on = override === undefined ? fallback : category.locked ? fallback || override : override;
-    if (!on) out.add(id);
+    for (const row of rows) {
+      let map = out.get(row.user_id);
+      if (!map) out.set(row.user_id, (map = new Map()));
+      map.set(row.channel, row.enabled === 1);
+    }
   }
   return out;
 }

@@ -17,6 +17,7 @@ export function toNotification(row: NotificationsTable): Notification {
     readAt: row.read_at,
     seenAt: row.seen_at,
     archivedAt: row.archived_at,
+    clickedAt: row.clicked_at,
     snoozedUntil: row.snoozed_until,
     expiresAt: row.expires_at,
   };

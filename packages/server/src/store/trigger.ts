@@ -1,11 +1,13 @@
-// POST /v1/notifications: fan a notification out to its recipients in one transaction, honouring
-// preferences and the idempotency key.
+// POST /v1/notifications: one message per call, fanned out to its recipients in one transaction: the
+// decision per recipient (preferences, dedupe, throttle, expiry), the notifications, the message with
+// its recipients, and the lifecycle events — all committed together, or none of it.
 import type { Notification, TriggerRequest, TriggerResponse } from '@belfry/core/api';
-import type { NotificationsTable } from '../db/schema.js';
+import type { MessagesTable, NotificationsTable } from '../db/schema.js';
 import { ApiError } from '../errors.js';
-import { newId, nowIso } from '../ids.js';
+import { newId, nowIso, orderedId } from '../ids.js';
+import { decide, knownUsers } from '../lifecycle/decide.js';
+import { messageRows, recordTriggerEvents, type RequestMeta } from '../lifecycle/messages.js';
 import { ensureCategory } from './categories.js';
-import { optedOut } from './preferences.js';
 import { toNotification } from './rows.js';
 import { ensureUsersBulk } from './users.js';
 import { runWork, type WorkDeps } from './work.js';
@@ -15,7 +17,7 @@ export interface TriggerResult {
   created: number;
 }
 
-export async function triggerNotifications(deps: WorkDeps, appId: string, req: TriggerRequest): Promise<TriggerResult> {
+export async function triggerNotifications(deps: WorkDeps, appId: string, req: TriggerRequest, meta: RequestMeta): Promise<TriggerResult> {
   const key = req.idempotencyKey;
   if (key !== undefined) {
     const replay = await storedResponse(deps, appId, key);
@@ -40,13 +42,25 @@ export async function triggerNotifications(deps: WorkDeps, appId: string, req: T
     }
 
     const category = await ensureCategory(trx, appId, req.category);
+    const known = await knownUsers(trx, appId, req.recipients);
     await ensureUsersBulk(deps.db, trx, appId, req.recipients);
-    const suppressedIds = await optedOut(trx, appId, category, req.recipients);
-    const delivered = req.recipients.filter((id) => !suppressedIds.has(id));
+    // Every recipient is locked before deciding, so dedupe and throttle counts can't race a concurrent trigger.
+    await work.lock(req.recipients);
+    // Message ids grow with time in this process, so messages created in one millisecond still list in order.
+    const { id: messageId, at: created_at } = orderedId('msg');
+    const now = Date.parse(created_at);
+    const decisions = await decide(trx, appId, {
+      category,
+      recipients: req.recipients,
+      known,
+      expiresAt: req.expiresAt,
+      dedupeKey: req.dedupeKey,
+      dedupeWindowSeconds: req.dedupeWindowSeconds,
+      now,
+    });
+    const delivered = decisions.filter((d) => d.outcome === 'delivered').map((d) => d.userId);
 
-    await work.lock(delivered);
     const seqs = await work.allocOneEach(delivered);
-    const created_at = nowIso();
     const rows: NotificationsTable[] = delivered.map((userId) => ({
       id: newId('ntf'),
       app_id: appId,
@@ -62,8 +76,10 @@ export async function triggerNotifications(deps: WorkDeps, appId: string, req: T
       read_at: null,
       seen_at: null,
       archived_at: null,
+      clicked_at: null,
       snoozed_until: null,
       expires_at: req.expiresAt === undefined ? null : new Date(req.expiresAt).toISOString(),
+      message_id: messageId,
     }));
     await deps.db.bulkInsert(trx, 'notifications', rows as unknown as Array<Record<string, unknown>>);
     // Every row carries the same JSON, so parse it once (toNotification of the first row) and share
@@ -74,9 +90,29 @@ export async function triggerNotifications(deps: WorkDeps, appId: string, req: T
       work.record(row.user_id, seqs.get(row.user_id)!, { type: 'created', notification });
     }
 
+    const notificationOf = new Map(rows.map((r) => [r.user_id, r.id]));
+    const message: MessagesTable = {
+      id: messageId,
+      app_id: appId,
+      request_id: meta.requestId,
+      source: JSON.stringify({ type: 'api', ip: meta.ip, userAgent: meta.userAgent }),
+      idempotency_key: key ?? null,
+      dedupe_key: req.dedupeKey ?? null,
+      category: req.category,
+      title: req.title,
+      recipient_count: decisions.length,
+      delivered_count: rows.length,
+      suppressed_count: decisions.length - rows.length,
+      outcome: rows.length === decisions.length ? 'delivered' : rows.length === 0 ? 'suppressed' : 'partial',
+      created_at,
+    };
+    await messageRows(deps.db, trx, message, decisions, notificationOf);
+    recordTriggerEvents(work, message, decisions, notificationOf);
+
     const response: TriggerResponse = {
+      messageId,
       notifications: rows.map((r) => ({ userId: r.user_id, id: r.id })),
-      suppressed: [...suppressedIds].map((userId) => ({ userId, reason: 'opted_out' as const })),
+      suppressed: decisions.filter((d) => d.reason !== null).map((d) => ({ userId: d.userId, reason: d.reason! })),
       replayed: false,
     };
     if (key !== undefined) {

@@ -5,6 +5,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import { nowIso } from '../ids.js';
+import { EventLog } from '../lifecycle/events.js';
 import { roomOf, type OrderedEmitter, type Ticket } from '../realtime/orderedEmitter.js';
 import { countsFor, IN_LIST_MAX } from './feed.js';
 
@@ -22,13 +23,19 @@ export class Work {
   private readonly tickets = new Map<string, Ticket>();
   private readonly recorded: Recorded[] = [];
   private readonly countCache = new Map<string, Counts>();
+  /** Lifecycle events of this unit of work, written with it (and their webhook deliveries). */
+  readonly events: EventLog;
+  /** `delivered` events whose live push should be measured after commit: event id → user id. */
+  readonly pushed = new Map<string, string>();
 
   constructor(
     readonly trx: Transaction<Database>,
     private readonly db: Db,
     private readonly emitter: OrderedEmitter,
     readonly appId: string,
-  ) {}
+  ) {
+    this.events = new EventLog(appId);
+  }
 
   lock(userIds: string[]): Promise<void> {
     return this.db.lockUsers(this.trx, this.appId, userIds);
@@ -100,6 +107,7 @@ export class Work {
       return { app_id: this.appId, user_id: userId, seq, type, payload: JSON.stringify(payload), created_at };
     });
     await this.db.bulkInsert(this.trx, 'changes', rows);
+    await this.events.flush(this.db, this.trx);
     const missing = [...new Set(this.recorded.map((r) => r.userId))].filter((id) => !this.countCache.has(id));
     if (missing.length > 0) {
       for (const [id, counts] of await countsFor(this.trx, this.appId, missing)) this.countCache.set(id, counts);
@@ -122,9 +130,15 @@ export class Work {
   }
 }
 
+/** Told after a unit of work commits: webhook deliveries to send, live pushes to measure. */
+export interface WorkHooks {
+  committed(work: Work): void;
+}
+
 export interface WorkDeps {
   db: Db;
   emitter: OrderedEmitter;
+  hooks?: WorkHooks | undefined;
 }
 
 /** Runs `fn` in a transaction as a Work, retrying transient conflicts (deadlock, busy). */
@@ -139,6 +153,7 @@ export async function runWork<R>(deps: WorkDeps, appId: string, fn: (work: Work)
         return value;
       });
       work?.publish();
+      if (work) deps.hooks?.committed(work);
       return result;
     } catch (err) {
       work?.abandon();
