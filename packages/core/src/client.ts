@@ -1,5 +1,5 @@
 import { QueryObserver } from '@tanstack/query-core';
-import type { Counts, FeedFilter, Notification } from './api/types.js';
+import type { CountsResponse, FeedFilter, Notification } from './api/types.js';
 import { createCrossTab, type TabMessage } from './crossTab.js';
 import { createEmitter } from './emitter.js';
 import { resolveEnvironment } from './environment.js';
@@ -160,27 +160,25 @@ export function createBelfry(options: BelfryOptions): BelfryClient {
     onPageSeq: (seq: number) => sync.notePageSeq(seq),
   };
 
-  let countsObserver: QueryObserver<Counts> | null = null;
+  let countsObserver: QueryObserver<CountsResponse> | null = null;
   let countsUnsub: (() => void) | null = null;
   const counts: Readable<CountsState> = derivedReadable(inbox.store, (s) => s.counts, {
     onActive: () => {
       retain();
-      let seqAtStart = -1;
-      countsObserver = new QueryObserver<Counts>(queryClient, {
+      countsObserver = new QueryObserver<CountsResponse>(queryClient, {
         queryKey: ['belfry', 'counts'],
-        queryFn: ({ signal }) => {
-          // Counts carry no seq: they are at least as new as everything applied when we asked.
-          seqAtStart = Math.max(sync.applied ?? -1, inbox.counts.seq);
-          return session.request<Counts>('GET', '/v1/inbox/counts', { query: { byCategory: true }, signal });
-        },
+        queryFn: ({ signal }) => session.request<CountsResponse>('GET', '/v1/inbox/counts', { query: { byCategory: true }, signal }),
       });
-      let lastData: Counts | undefined;
+      let lastData: CountsResponse | undefined;
       const onResult = () => {
         const r = countsObserver?.getCurrentResult();
         if (!r) return;
         if (r.data && r.data !== lastData) {
           lastData = r.data;
-          inbox.counts.setServer(r.data, seqAtStart);
+          const { seq, ...data } = r.data;
+          inbox.counts.setServer(data, seq);
+          // Counts are data held, like a page: the stream starts no later than the seq they were read at.
+          sync.notePageSeq(seq);
         }
         inbox.publishCounts(r.isPending ? 'loading' : r.isError && !inbox.counts.hasServer ? 'error' : 'success');
       };

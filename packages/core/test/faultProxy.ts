@@ -33,6 +33,8 @@ export interface FaultProxy {
   /** "METHOD path STATUS" for every answered request (injected or forwarded). */
   responses: string[];
   upgrades: number;
+  /** While true, WebSocket upgrades wait (HTTP still flows) until it is set back to false. */
+  holdUpgrades: boolean;
   openSockets(): number;
   setTarget(url: string): void;
   close(): Promise<void>;
@@ -42,7 +44,7 @@ export async function startFaultProxy(targetUrl: string, port = 0): Promise<Faul
   let target = new URL(targetUrl);
   const sockets = new Set<net.Socket>();
   const faults: Array<Fault & { left: number }> = [];
-  const state = { latencyMs: 0, down: false, upgrades: 0, noKeepAlive: false };
+  const state = { latencyMs: 0, down: false, upgrades: 0, noKeepAlive: false, holdUpgrades: false };
   const log: string[] = [];
   const responses: string[] = [];
   const track = (s: net.Socket) => {
@@ -96,7 +98,9 @@ export async function startFaultProxy(targetUrl: string, port = 0): Promise<Faul
     }
     track(s);
   });
-  server.on('upgrade', (req, client, head) => {
+  server.on('upgrade', async (req, client, head) => {
+    while (state.holdUpgrades) await new Promise((r) => setTimeout(r, 10));
+    if (client.destroyed) return;
     state.upgrades++;
     const upstream = net.connect(Number(target.port), target.hostname, () => {
       let raw = `${req.method} ${req.url} HTTP/1.1\r\n`;

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Change, ChangesResponse, Counts } from '../src/api/types.js';
 import type { BelfryClient, Notification } from '../src/index.js';
-import { APP, makeClient, newUser, serverItems, sleep, trigger, useProxiedServer, waitFor } from './harness.js';
+import { APP, makeClient, newUser, serverCounts, serverItems, sleep, trigger, useProxiedServer, waitFor } from './harness.js';
 import { createMemoryBrowser } from './memoryEnv.js';
 
 const env = useProxiedServer();
@@ -122,6 +122,27 @@ describe('realtime seq stream', () => {
 
 describe('realtime socket', () => {
   let client: BelfryClient;
+  it('counts read before the first connect catch up with what arrived before the socket did', async () => {
+    const user = newUser();
+    env.proxy.holdUpgrades = true;
+    env.cleanups.push(() => void (env.proxy.holdUpgrades = false));
+    const c = makeClient(env.proxy.url, user);
+    const arrived: string[] = [];
+    c.on('notification', (n) => arrived.push(n.title));
+    env.cleanups.push(() => c.destroy());
+    env.cleanups.push(c.counts.subscribe(() => {}));
+    await waitFor(() => c.counts.getState().status === 'success', { message: 'counts loaded' });
+    expect(c.counts.getState().unread).toBe(0);
+    // Created after the counts were read and before the socket exists: no event will ever carry it.
+    await trigger(env.server.url, user, { title: 'between' });
+    env.proxy.holdUpgrades = false;
+    await waitFor(() => c.connection.getState().status === 'online', { message: 'online' });
+    await waitFor(() => c.counts.getState().unread === 1, { message: 'unread 1 after the first connect' });
+    // It arrived after what the page had read, so it is announced like any live notification.
+    expect(arrived).toEqual(['between']);
+    expect(c.counts.getState()).toMatchObject(await serverCounts(env.server.url, user).then((s) => ({ unread: s.unread, total: s.total })));
+  });
+
   it('starts on the first subscriber, stops after the last', async () => {
     const user = newUser();
     client = makeClient(env.proxy.url, user);

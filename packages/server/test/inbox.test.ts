@@ -1,20 +1,21 @@
 // Inbox state: counts (total/unread/unseen, per category), filters, patch, bulk by ids and by filter,
 // mark-all-read, delete, and the admin list/delete.
 import { describe, expect, it } from 'vitest';
-import type { BulkResponse, Counts, DeleteResponse, ListResponse, PatchResponse } from '@belfry/core/api';
+import type { BulkResponse, CountsResponse, DeleteResponse, ListResponse, PatchResponse } from '@belfry/core/api';
 import { databases, expectError, useServer, type InboxUser } from './harness';
 
 describe.each(databases())('inbox (%s)', (db) => {
   const h = useServer(db);
   const counts = async (u: InboxUser, byCategory = false) =>
-    (await u.call<Counts>('GET', `/v1/inbox/counts${byCategory ? '?byCategory=true' : ''}`)).body;
+    (await u.call<CountsResponse>('GET', `/v1/inbox/counts${byCategory ? '?byCategory=true' : ''}`)).body;
   const list = async (u: InboxUser, q = '') => (await u.call<ListResponse>('GET', `/v1/inbox/notifications${q}`)).body.items.map((n) => n.id);
 
   it('counts are right overall and per category as items are read, seen, archived and deleted', async () => {
     const u = await h.user();
     const [a1, a2, a3] = await h.notify(u.id, 3, { category: 'alpha' });
     const [b1, b2] = await h.notify(u.id, 2, { category: 'beta' });
-    expect(await counts(u)).toEqual({ total: 5, unread: 5, unseen: 5 });
+    // The seq they were read at comes with them: five creations so far.
+    expect(await counts(u)).toEqual({ total: 5, unread: 5, unseen: 5, seq: 5 });
     await u.call('PATCH', `/v1/inbox/notifications/${a1}`, { read: true });
     await u.call('PATCH', `/v1/inbox/notifications/${a2}`, { seen: true });
     await u.call('PATCH', `/v1/inbox/notifications/${b1}`, { archived: true });

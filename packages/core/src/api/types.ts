@@ -56,6 +56,11 @@ export interface Counts extends CountsBucket {
   categories?: Record<string, CountsBucket>;
 }
 
+/** `GET /v1/inbox/counts`: the counts and the user's seq they were read at (the stream resumes there). */
+export interface CountsResponse extends Counts {
+  seq: number;
+}
+
 // ---- errors -------------------------------------------------------------
 
 export type ErrorCode =

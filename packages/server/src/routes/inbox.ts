@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import { badRequest } from '../errors.js';
 import { assertFutureDate } from '../http/dates.js';
 import { readChanges } from '../store/changes.js';
-import { countsOf, listFeed } from '../store/feed.js';
+import { countsOf, currentSeq, listFeed } from '../store/feed.js';
 import { bulkUpdate, deleteNotification, patchNotification } from '../store/mutations.js';
 import { getPreferences, updatePreferences } from '../store/preferences.js';
 import * as s from './schemas.js';
@@ -38,7 +38,9 @@ export async function inboxRoutes(app: FastifyInstance, ctx: Context): Promise<v
     { onRequest, schema: { tags: ['inbox'], security, querystring: s.countsQuery } },
     async (request) => {
       const { appId, userId } = sessionOf(request);
-      return countsOf(ctx.db.kysely, appId, userId, request.query.byCategory);
+      // seq first, as for pages: a change landing between the two reads is replayed, never missed.
+      const seq = await currentSeq(ctx.db.kysely, appId, userId);
+      return { ...(await countsOf(ctx.db.kysely, appId, userId, request.query.byCategory)), seq };
     },
   );
 

@@ -62,7 +62,7 @@ export const responseDocs: Record<string, Record<string, unknown>> = {
   'DELETE /v1/users/:userId/notifications/:id': ok(200, seqCounts),
   'POST /v1/inbox/session': ok(200, obj({ token: { type: 'string' }, expiresAt: date, appId: { type: 'string' }, userId: { type: 'string' } })),
   'GET /v1/inbox/notifications': ok(200, list),
-  'GET /v1/inbox/counts': ok(200, counts),
+  'GET /v1/inbox/counts': ok(200, obj({ ...counts.properties, seq: { type: 'integer' } }, [...counts.required, 'seq'])),
   'PATCH /v1/inbox/notifications/:id': ok(200, obj({ notification, seq: { type: 'integer' }, counts })),
   'POST /v1/inbox/notifications/bulk': ok(200, obj({ updated: { type: 'integer' }, seq: { type: 'integer' }, counts })),
   'DELETE /v1/inbox/notifications/:id': ok(200, seqCounts),
