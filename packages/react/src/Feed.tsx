@@ -12,6 +12,7 @@ import type { Theme } from './theme.js';
 import type { ColorScheme } from './context.js';
 import { useVirtualizer } from './useVirtualizer.js';
 import { keyIndex } from './dom.js';
+import { useSeenOnView, type MarkSeenOn } from './useSeenOnView.js';
 
 export interface RenderItemProps {
   notification: Notification;
@@ -37,6 +38,8 @@ export interface FeedProps extends NotificationHandlers {
   className?: string;
   /** Accessible name of the list (defaults to the messages table). */
   label?: string;
+  /** 'view' (default): rows shown for a second become seen; 'open' and 'never' leave it to the caller. */
+  markSeenOn?: MarkSeenOn;
 }
 
 const TOP_THRESHOLD = 24;
@@ -61,11 +64,13 @@ export function Feed(props: FeedProps) {
 }
 
 function FeedList(props: FeedProps) {
-  const { filter = {}, renderItem, renderEmpty, estimateSize = 84, initialRect } = props;
+  const { filter = {}, renderItem, renderEmpty, estimateSize = 84, initialRect, markSeenOn = 'view' } = props;
   const feed = useFeed(filter);
   const connection = useConnection();
   const { messages } = useUi();
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const [scrollEl, setScrollEl] = useState<HTMLDivElement | null>(null);
+  const seenRef = useSeenOnView(scrollEl, markSeenOn === 'view');
   const [activeIndex, setActiveIndex] = useState(0);
   const pendingFocus = useRef<number | null>(null);
   const [scrolledDown, setScrolledDown] = useState(false);
@@ -78,6 +83,17 @@ function FeedList(props: FeedProps) {
     getItemKey: (index) => items[index]?.id ?? index,
     ...(initialRect ? { initialRect } : {}),
   });
+  const rowRef = useCallback(
+    (el: HTMLElement | null) => {
+      virtualizer.measureElement(el);
+      seenRef(el);
+    },
+    [virtualizer, seenRef],
+  );
+  const setScroll = useCallback((el: HTMLDivElement | null) => {
+    scrollRef.current = el;
+    setScrollEl(el);
+  }, []);
   const virtualItems = virtualizer.getVirtualItems();
   const offset = virtualizer.scrollOffset ?? 0;
 
@@ -179,8 +195,9 @@ function FeedList(props: FeedProps) {
             return (
               <div
                 key={row.key}
-                ref={virtualizer.measureElement}
+                ref={rowRef}
                 data-index={row.index}
+                data-id={notification.id}
                 role="listitem"
                 tabIndex={active ? 0 : -1}
                 style={style}
@@ -197,7 +214,7 @@ function FeedList(props: FeedProps) {
               index={row.index}
               setSize={feed.hasMore ? -1 : items.length}
               active={active}
-              itemRef={virtualizer.measureElement}
+              itemRef={rowRef}
               style={style}
               onFocusItem={() => setActiveIndex(row.index)}
               onNotificationClick={props.onNotificationClick}
@@ -228,7 +245,7 @@ function FeedList(props: FeedProps) {
           {format(messages.newItems, { count: feed.newCount })}
         </button>
       ) : null}
-      <div className="belfry-scroll" ref={scrollRef}>
+      <div className="belfry-scroll" ref={setScroll}>
         {body}
         {feed.loadingMore ? (
           <p className="belfry-loading-more" role="status">
