@@ -102,8 +102,11 @@ export function Tabs({ tabs, selected, onSelect, label, fixed = tabs.length, chi
     const t = tab.getBoundingClientRect();
     const delta = t.left < l.left ? t.left - l.left - 16 : t.right > l.right ? t.right - l.right + 16 : 0;
     if (delta) list.scrollBy({ left: delta });
-    if (focusSelected.current) tab.focus();
-    focusSelected.current = false;
+    // Picked from "More", the tab is still hidden until the row is laid out again: focus it once it shows.
+    if (focusSelected.current && !tab.classList.contains('belfry-collapsed')) {
+      tab.focus();
+      focusSelected.current = false;
+    }
   }, [selected, collapsed]);
 
   const move = (index: number) => {
