@@ -68,9 +68,8 @@ function FeedList(props: FeedProps) {
   const feed = useFeed(filter);
   const connection = useConnection();
   const { messages } = useUi();
-  const scrollRef = useRef<HTMLDivElement | null>(null);
-  const [scrollEl, setScrollEl] = useState<HTMLDivElement | null>(null);
-  const seenRef = useSeenOnView(scrollEl, markSeenOn === 'view');
+  const scrollRef = useRef<HTMLDivElement>(null);
+  useSeenOnView(scrollRef, markSeenOn === 'view');
   const [activeIndex, setActiveIndex] = useState(0);
   const pendingFocus = useRef<number | null>(null);
   const [scrolledDown, setScrolledDown] = useState(false);
@@ -83,17 +82,6 @@ function FeedList(props: FeedProps) {
     getItemKey: (index) => items[index]?.id ?? index,
     ...(initialRect ? { initialRect } : {}),
   });
-  const rowRef = useCallback(
-    (el: HTMLElement | null) => {
-      virtualizer.measureElement(el);
-      seenRef(el);
-    },
-    [virtualizer, seenRef],
-  );
-  const setScroll = useCallback((el: HTMLDivElement | null) => {
-    scrollRef.current = el;
-    setScrollEl(el);
-  }, []);
   const virtualItems = virtualizer.getVirtualItems();
   const offset = virtualizer.scrollOffset ?? 0;
 
@@ -195,7 +183,7 @@ function FeedList(props: FeedProps) {
             return (
               <div
                 key={row.key}
-                ref={rowRef}
+                ref={virtualizer.measureElement}
                 data-index={row.index}
                 data-id={notification.id}
                 role="listitem"
@@ -214,7 +202,7 @@ function FeedList(props: FeedProps) {
               index={row.index}
               setSize={feed.hasMore ? -1 : items.length}
               active={active}
-              itemRef={rowRef}
+              itemRef={virtualizer.measureElement}
               style={style}
               onFocusItem={() => setActiveIndex(row.index)}
               onNotificationClick={props.onNotificationClick}
@@ -245,7 +233,7 @@ function FeedList(props: FeedProps) {
           {format(messages.newItems, { count: feed.newCount })}
         </button>
       ) : null}
-      <div className="belfry-scroll" ref={setScroll}>
+      <div className="belfry-scroll" ref={scrollRef}>
         {body}
         {feed.loadingMore ? (
           <p className="belfry-loading-more" role="status">

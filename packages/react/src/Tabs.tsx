@@ -93,17 +93,12 @@ export function Tabs({ tabs, selected, onSelect, label, fixed = tabs.length, chi
     return () => observer.disconnect();
   }, []);
 
-  // Keep the selected tab in view inside a scrolling row; focus it when it was picked from "More".
+  // Keep the selected tab in view inside a scrolling row; focus it when it was picked from "More"
+  // (once the row has made room for it: until then it is hidden).
   useIsoLayoutEffect(() => {
-    const list = listRef.current;
-    const tab = list?.querySelector<HTMLElement>('[aria-selected="true"]');
-    if (!list || !tab) return;
-    const l = list.getBoundingClientRect();
-    const t = tab.getBoundingClientRect();
-    const delta = t.left < l.left ? t.left - l.left - 16 : t.right > l.right ? t.right - l.right + 16 : 0;
-    if (delta) list.scrollBy({ left: delta });
-    // Picked from "More", the tab is still hidden until the row is laid out again: focus it once it shows.
-    if (focusSelected.current && !tab.classList.contains('belfry-collapsed')) {
+    const tab = listRef.current?.querySelector<HTMLElement>('[aria-selected="true"]:not(.belfry-collapsed)');
+    tab?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    if (tab && focusSelected.current) {
       tab.focus();
       focusSelected.current = false;
     }

@@ -1,7 +1,8 @@
 // Marks rows seen once they have really been shown: at least half of a row inside the feed's scroll
-// area for a second, while the page is visible. Rows mount and unmount with the virtualizer, so each
-// row registers itself through the returned ref; the rows that come due together go out in one request.
-import { useCallback, useEffect, useRef } from 'react';
+// area for a second, while the page is visible. The virtualizer mounts and unmounts rows as the list
+// scrolls, so after each render the rows present are observed (observing one twice is a no-op; a
+// removed row reports leaving). Rows that came into view together go out in one request.
+import { useEffect, useState, type RefObject } from 'react';
 import { useBelfry } from './useBelfry.js';
 
 /** When the inbox marks notifications seen: as rows are shown, all at once when it opens, or never. */
@@ -9,20 +10,16 @@ export type MarkSeenOn = 'view' | 'open' | 'never';
 
 const DWELL_MS = 1000;
 
-interface Tracker {
-  observe(el: HTMLElement): void;
-  sweep(): void;
-}
-
-export function useSeenOnView(root: HTMLElement | null, enabled: boolean): (el: HTMLElement | null) => void {
+/** `scroll`: the feed's scroll area (always rendered, so set by the time effects run). */
+export function useSeenOnView(scroll: RefObject<HTMLElement | null>, enabled: boolean): void {
   const client = useBelfry();
-  const rows = useRef(new Set<HTMLElement>()).current;
-  const tracker = useRef<Tracker | null>(null);
+  const [observer, setObserver] = useState<IntersectionObserver | null>(null);
 
   useEffect(() => {
+    const root = scroll.current;
     if (!enabled || !root || !client || typeof IntersectionObserver === 'undefined') return undefined;
-    // When each row became at least half visible; rows that came into view together are checked
-    // together a second later, and the ones still in view since then go out in one request.
+    // When each row became at least half visible; a second later, the rows of one batch still in
+    // view since then are marked.
     const since = new Map<Element, number>();
     const timers = new Set<ReturnType<typeof setTimeout>>();
     const check = (batch: Element[], from: number) => {
@@ -40,7 +37,7 @@ export function useSeenOnView(root: HTMLElement | null, enabled: boolean): (el: 
         const now = Date.now();
         const batch: Element[] = [];
         for (const { target, isIntersecting, intersectionRatio } of entries) {
-          if (!isIntersecting || intersectionRatio < 0.5) since.delete(target);
+          if (!isIntersecting || intersectionRatio < 0.5 || !target.isConnected) since.delete(target);
           else if (!since.has(target)) {
             since.set(target, now);
             batch.push(target);
@@ -50,39 +47,15 @@ export function useSeenOnView(root: HTMLElement | null, enabled: boolean): (el: 
       },
       { root, threshold: 0.5 },
     );
-    let sweeping = false;
-    tracker.current = {
-      observe: (el) => io.observe(el),
-      // Rows the virtualizer removed: stop watching them (a pending check then skips them).
-      sweep() {
-        if (sweeping) return;
-        sweeping = true;
-        queueMicrotask(() => {
-          sweeping = false;
-          for (const el of rows) {
-            if (el.isConnected) continue;
-            rows.delete(el);
-            io.unobserve(el);
-            since.delete(el);
-          }
-        });
-      },
-    };
-    for (const el of rows) io.observe(el);
+    setObserver(io);
     return () => {
-      tracker.current = null;
       io.disconnect();
       for (const timer of timers) clearTimeout(timer);
+      setObserver(null);
     };
-  }, [enabled, root, client, rows]);
+  }, [enabled, scroll, client]);
 
-  return useCallback(
-    (el: HTMLElement | null) => {
-      if (!enabled) return;
-      if (!el) return tracker.current?.sweep();
-      rows.add(el);
-      tracker.current?.observe(el);
-    },
-    [enabled, rows],
-  );
+  useEffect(() => {
+    scroll.current?.querySelectorAll(':scope > .belfry-list > [data-id]').forEach((row) => observer?.observe(row));
+  });
 }
