@@ -1,8 +1,8 @@
-// Builds the pages the suite serves (standalone script, playground, Vite examples) once per run.
+// Builds the pages the suite serves (standalone script, playground, Vite examples, the React fixture) once per run.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 // @ts-expect-error -- plain ESM build script without type declarations
-import { buildAll } from '../playground/build.mjs';
+import { buildAll, bundleForBrowser } from '../playground/build.mjs';
 
 function nextBuild(log: (m: string) => void): void {
   const started = Date.now();
@@ -21,6 +21,11 @@ export default async function setup(): Promise<void> {
     examples: true,
     log: (message) => console.log(`[e2e build] ${message}`),
   });
+  // fixtures/react.tsx → /e2e/dist/react.js: the React <Inbox> configured from the query string.
+  await (bundleForBrowser as (entry: string, outfile: string) => Promise<void>)(
+    join(import.meta.dirname, 'fixtures/react.tsx'),
+    join(import.meta.dirname, 'fixtures/dist/react.js'),
+  );
   // examples/next-app: `next build` after @belfry/core and @belfry/react (their dist/, as a user gets them).
   nextBuild((message) => console.log(`[e2e build] ${message}`));
   console.log(`[e2e build] pages ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);

@@ -8,6 +8,8 @@ export const PAGES = {
   react: '/examples/react-vite/',
   vue: '/examples/vue/',
   fixture: '/e2e/elements.html',
+  /** The React <Inbox> taking the same query parameters as the element fixture (badge, seen, categories). */
+  reactFixture: '/e2e/react.html',
   playground: '/',
 } as const;
 

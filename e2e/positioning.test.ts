@@ -140,7 +140,8 @@ describe('popover positioning in Chromium', () => {
 
   it('flips above a bell at the bottom of the viewport, and shifts inside a narrow one', async () => {
     const page = await stack.open(PAGES.fixture, uniqueUser('pos-flip'));
-    await page.setViewportSize({ width: 320, height: 700 });
+    // 500 px: still a popover (below 480 px the inbox is a sheet, see layout.test.ts).
+    await page.setViewportSize({ width: 500, height: 700 });
     await page.evaluate(() => {
       const header = document.querySelector('header')!;
       header.style.cssText = 'position: fixed; bottom: 0; left: 0; right: 0; justify-content: flex-start';

@@ -52,11 +52,18 @@ export async function buildPlaygroundApp({ force = false, log = () => {} } = {})
   const out = 'playground/dist/app.js';
   if (!force && fresh(out, [...LIB_SOURCES, 'playground/src', 'playground/index.html'])) return at(out);
   log('building playground/dist …');
-  const esbuild = await import('esbuild');
   mkdirSync(at('playground/dist'), { recursive: true });
+  await bundleForBrowser(at('playground/src/main.tsx'), at(out));
+  copyFileSync(at('playground/index.html'), at('playground/dist/index.html'));
+  return at(out);
+}
+
+/** One browser ESM bundle of a page script, with the workspace packages from their TypeScript source. */
+export async function bundleForBrowser(entry, outfile) {
+  const esbuild = await import('esbuild');
   await esbuild.build({
-    entryPoints: [at('playground/src/main.tsx')],
-    outfile: at(out),
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -67,8 +74,6 @@ export async function buildPlaygroundApp({ force = false, log = () => {} } = {})
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
   });
-  copyFileSync(at('playground/index.html'), at('playground/dist/index.html'));
-  return at(out);
 }
 
 export const VITE_EXAMPLES = ['react-vite', 'vue'];

@@ -55,3 +55,50 @@ export const CustomBell: Story = {
     ),
   },
 };
+
+/** A 375 × 667 phone: Storybook's viewport, and the inbox's own below-480 px layout. */
+const phone = {
+  viewport: { options: { phone: { name: 'Phone 375 × 667', styles: { width: '375px', height: '667px' }, type: 'mobile' } } },
+};
+const manyCategories = [
+  { key: 'comments', label: 'Comments' },
+  { key: 'mentions', label: 'Mentions' },
+  { key: 'billing', label: 'Billing' },
+  { key: 'deploys', label: 'Deploys' },
+  { key: 'product', label: 'Product news' },
+  { key: 'security', label: 'Security' },
+];
+
+/** Below 480 px: a full-width sheet under the bell, 44 px touch targets. */
+export const Phone: Story = {
+  args: { placement: 'bottom-end' },
+  parameters: { ...phone, layout: 'fullscreen' },
+  globals: { viewport: { value: 'phone', isRotated: false } },
+  render: (args) => (
+    <Replay>
+      <header style={{ display: 'flex', justifyContent: 'flex-end', padding: 8 }}>
+        <Inbox {...args} />
+      </header>
+    </Replay>
+  ),
+};
+
+/** A bell in a bottom bar: the sheet opens above it, at the top of the viewport. */
+export const PhoneBottomBar: Story = {
+  args: { placement: 'top-end' },
+  parameters: { ...phone, layout: 'fullscreen' },
+  globals: { viewport: { value: 'phone', isRotated: false } },
+  render: (args) => (
+    <Replay>
+      <nav style={{ position: 'fixed', insetInline: 0, bottom: 0, display: 'flex', justifyContent: 'center', padding: 8, borderTop: '1px solid #d0d7de' }}>
+        <Inbox {...args} />
+      </nav>
+    </Replay>
+  ),
+};
+
+/** More categories than fit: the rest are in "More" (its count is their unread); the row keeps the selected tab in view. */
+export const ManyCategories: Story = { args: { categories: manyCategories } };
+
+/** The same on a phone: the row scrolls, and its edge fades to say so. */
+export const ManyCategoriesOnPhone: Story = { ...Phone, args: { ...Phone.args, categories: manyCategories } };

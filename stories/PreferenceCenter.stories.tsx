@@ -19,3 +19,9 @@ export const Loading: Story = { parameters: replay({ mode: { list: 'loading' } }
 export const Dark: Story = { parameters: replay({ colorScheme: 'dark' }) };
 export const BrandTheme: Story = { parameters: replay({ theme: brandTheme }) };
 export const RightToLeft: Story = { name: 'RTL (Arabic)', parameters: replay({ mode: { user: 'layla' }, locale: 'ar', messages: ar }) };
+
+/** 375 px wide (a phone, or the inbox's popover): one block per category, every switch labelled by its channel. */
+export const Narrow: Story = {
+  name: 'Narrow (375 px)',
+  render: replayRender(PreferenceCenter, (center) => <div style={{ width: 375 }}>{center}</div>),
+};

@@ -12,6 +12,7 @@ import type { Theme } from './theme.js';
 import type { ColorScheme } from './context.js';
 import { useVirtualizer } from './useVirtualizer.js';
 import { keyIndex } from './dom.js';
+import { useSeenOnView, type MarkSeenOn } from './useSeenOnView.js';
 
 export interface RenderItemProps {
   notification: Notification;
@@ -37,6 +38,8 @@ export interface FeedProps extends NotificationHandlers {
   className?: string;
   /** Accessible name of the list (defaults to the messages table). */
   label?: string;
+  /** 'view' (default): rows shown for a second become seen; 'open' and 'never' leave it to the caller. */
+  markSeenOn?: MarkSeenOn;
 }
 
 const TOP_THRESHOLD = 24;
@@ -61,11 +64,12 @@ export function Feed(props: FeedProps) {
 }
 
 function FeedList(props: FeedProps) {
-  const { filter = {}, renderItem, renderEmpty, estimateSize = 84, initialRect } = props;
+  const { filter = {}, renderItem, renderEmpty, estimateSize = 84, initialRect, markSeenOn = 'view' } = props;
   const feed = useFeed(filter);
   const connection = useConnection();
   const { messages } = useUi();
   const scrollRef = useRef<HTMLDivElement>(null);
+  useSeenOnView(scrollRef, markSeenOn === 'view');
   const [activeIndex, setActiveIndex] = useState(0);
   const pendingFocus = useRef<number | null>(null);
   const [scrolledDown, setScrolledDown] = useState(false);
@@ -181,6 +185,7 @@ function FeedList(props: FeedProps) {
                 key={row.key}
                 ref={virtualizer.measureElement}
                 data-index={row.index}
+                data-id={notification.id}
                 role="listitem"
                 tabIndex={active ? 0 : -1}
                 style={style}

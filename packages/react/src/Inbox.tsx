@@ -19,6 +19,7 @@ import { useOutsidePointer } from './useOutsidePointer.js';
 import { trapTab, useDialogFocus } from './useDialogFocus.js';
 import { useFloating } from './useFloating.js';
 import { prewarmFormatters } from './relativeTime.js';
+import type { MarkSeenOn } from './useSeenOnView.js';
 
 export interface CategoryTab {
   key: string;
@@ -54,7 +55,12 @@ export interface InboxProps extends NotificationHandlers {
   className?: string;
   /** Assumed feed viewport before layout (SSR, tests). */
   initialRect?: Rect;
+  /** When notifications become seen: 'view' (default) as rows are shown, 'open' all at once, or 'never'. */
+  markSeenOn?: MarkSeenOn;
 }
+
+/** Narrower viewports get the inbox as a full-width sheet instead of a popover. */
+const SHEET_BELOW = 480;
 
 type View = 'feed' | 'preferences';
 
@@ -66,7 +72,7 @@ function filterFor(tab: string): FeedFilter {
 }
 
 export function Inbox(props: InboxProps) {
-  const { badge = 'unread', placement = 'bottom-end', categories = [], showPreferences = true } = props;
+  const { badge = 'unread', placement = 'bottom-end', categories = [], showPreferences = true, markSeenOn = 'view' } = props;
   const ui = useUi({ locale: props.locale, colorScheme: props.colorScheme });
   const client = useBelfry();
   const counts = useCounts();
@@ -79,7 +85,7 @@ export function Inbox(props: InboxProps) {
   const dialogRef = useRef<HTMLDivElement | null>(null);
   const [anchor, setAnchor] = useState<HTMLButtonElement | null>(null);
   const [floating, setFloating] = useState<HTMLDivElement | null>(null);
-  useFloating(anchor, floating, open, placement);
+  useFloating(anchor, floating, open, placement, SHEET_BELOW);
   const dialogId = useId();
   const titleId = `${dialogId}-title`;
 
@@ -93,6 +99,11 @@ export function Inbox(props: InboxProps) {
   useEffect(() => {
     if (!open) setView('feed');
   }, [open]);
+
+  const unseen = counts.unseen > 0;
+  useEffect(() => {
+    if (open && unseen && markSeenOn === 'open') void client?.markAllSeen().catch(() => undefined);
+  }, [open, unseen, markSeenOn, client]);
 
   // Item tooltips need a date formatter whose first creation is slow; build it before the first open.
   useEffect(() => prewarmFormatters(ui.locale), [ui.locale]);
@@ -123,13 +134,14 @@ export function Inbox(props: InboxProps) {
   const toggle = () => setOpen(!open);
 
   const tabs: TabItem[] = [
-    { key: 'all', label: messages.tabAll, count: counts.total },
+    // Counts say what is left to act on: unread, per tab.
+    { key: 'all', label: messages.tabAll, count: counts.unread },
     { key: 'unread', label: messages.tabUnread, count: counts.unread },
     { key: 'archived', label: messages.tabArchived },
     ...categories.map((c) => ({
       key: `category:${c.key}`,
       label: c.label,
-      count: counts.categories?.[c.key]?.total,
+      count: counts.categories?.[c.key]?.unread,
     })),
   ];
 
@@ -200,12 +212,13 @@ export function Inbox(props: InboxProps) {
             ) : null}
           </div>
           {view === 'feed' ? (
-            <Tabs tabs={tabs} selected={tab} onSelect={setTab} label={messages.tabsLabel}>
+            <Tabs tabs={tabs} selected={tab} onSelect={setTab} label={messages.tabsLabel} fixed={3}>
               <Feed
                 key={tab}
                 filter={filterFor(tab)}
                 standalone={false}
                 announce={false}
+                markSeenOn={markSeenOn}
                 renderItem={props.renderItem}
                 renderEmpty={props.renderEmpty}
                 onNotificationClick={props.onNotificationClick}

@@ -98,7 +98,7 @@ function PreferenceTable({ channels = CHANNELS, showTitle = true }: PreferenceCe
                   {channels.map((channel) => {
                     const checked = category.channels[channel] ?? false;
                     return (
-                      <td key={channel}>
+                      <td key={channel} data-channel={messages[`channel_${channel}`]}>
                         <label className="belfry-switch">
                           <input
                             type="checkbox"

@@ -16,6 +16,8 @@ export interface Messages {
   tabUnread: string;
   tabArchived: string;
   tabsLabel: string;
+  /** The menu holding the category tabs that do not fit in the row. */
+  tabsMore: string;
   feedLabel: string;
   empty: string;
   emptyUnread: string;
@@ -65,6 +67,7 @@ export const en: Messages = {
   tabUnread: 'Unread',
   tabArchived: 'Archived',
   tabsLabel: 'Notification filters',
+  tabsMore: 'More',
   feedLabel: 'Notifications',
   empty: 'You have no notifications',
   emptyUnread: 'You are all caught up',

@@ -11,12 +11,31 @@ import { showInTopLayer, topLayerPlatform } from './topLayer.js';
 // useLayoutEffect warns during SSR; nothing is positioned on the server anyway.
 const useIsoLayoutEffect = typeof window === 'undefined' ? useEffect : useReactLayoutEffect;
 
-export function useFloating(anchor: HTMLElement | null, floating: HTMLElement | null, open: boolean, placement: Placement = 'bottom-end'): void {
+/**
+ * `sheetBelow`: in a viewport narrower than this the element becomes a full-width sheet on the side
+ * of the viewport away from the anchor (below a bell in the upper half, above one in the lower half),
+ * so it never covers the anchor.
+ */
+export function useFloating(anchor: HTMLElement | null, floating: HTMLElement | null, open: boolean, placement: Placement = 'bottom-end', sheetBelow = 0): void {
   useIsoLayoutEffect(() => {
     if (!open || !anchor || !floating) return undefined;
     showInTopLayer(floating);
     let active = true;
     const update = () => {
+      const root = floating.ownerDocument.documentElement;
+      const sheet = root.clientWidth < sheetBelow;
+      floating.toggleAttribute('data-sheet', sheet);
+      if (sheet) {
+        const a = anchor.getBoundingClientRect();
+        const below = a.top + a.bottom < root.clientHeight;
+        floating.style.setProperty('--belfry-available-height', `${below ? root.clientHeight - a.bottom - 8 : a.top - 8}px`);
+        floating.style.left = '0';
+        floating.style.top = below ? '' : '0';
+        floating.style.bottom = below ? '0' : '';
+        floating.setAttribute('data-placement', below ? 'bottom' : 'top');
+        return;
+      }
+      floating.style.bottom = '';
       void computePosition(anchor, floating, {
         placement,
         strategy: 'fixed',
@@ -56,5 +75,5 @@ export function useFloating(anchor: HTMLElement | null, floating: HTMLElement | 
       view.removeEventListener('scroll', onScroll, { capture: true });
       view.removeEventListener('resize', update);
     };
-  }, [anchor, floating, open, placement]);
+  }, [anchor, floating, open, placement, sheetBelow]);
 }

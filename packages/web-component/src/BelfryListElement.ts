@@ -10,9 +10,24 @@ export interface ItemRenderContext {
   active: boolean;
 }
 
-type ListProps = Pick<FeedProps, 'renderItem' | 'renderEmpty' | 'onNotificationClick' | 'onAction'>;
+type ListProps = Pick<FeedProps, 'renderItem' | 'renderEmpty' | 'onNotificationClick' | 'onAction' | 'markSeenOn'>;
+type MarkSeenOn = NonNullable<FeedProps['markSeenOn']>;
 
 export abstract class BelfryListElement extends BelfryElement {
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'mark-seen-on'];
+  }
+
+  /** When notifications become seen: 'view' (default) as rows are shown, 'open' (the inbox) or 'never'. */
+  get markSeenOn(): MarkSeenOn {
+    const value = this.getAttribute('mark-seen-on');
+    return value === 'open' || value === 'never' ? value : 'view';
+  }
+  set markSeenOn(value: MarkSeenOn | null) {
+    if (value) this.setAttribute('mark-seen-on', value);
+    else this.removeAttribute('mark-seen-on');
+  }
+
   #renderItem: ((notification: Notification, context: ItemRenderContext) => DomRenderResult) | undefined;
   #renderEmpty: ((filter: FeedFilter) => DomRenderResult) | undefined;
 
@@ -38,7 +53,7 @@ export abstract class BelfryListElement extends BelfryElement {
   protected listProps(): ListProps {
     const renderItem = this.#renderItem;
     const renderEmpty = this.#renderEmpty;
-    const props: ListProps = { onNotificationClick: this.onNotificationClick, onAction: this.onAction };
+    const props: ListProps = { onNotificationClick: this.onNotificationClick, onAction: this.onAction, markSeenOn: this.markSeenOn };
     if (renderItem) {
       props.renderItem = ({ notification, index, active }) =>
         domSlot(() => renderItem(notification, { index, active }), 'belfry-custom-item', notification);

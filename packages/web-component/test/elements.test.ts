@@ -120,4 +120,30 @@ describe('<belfry-inbox> in happy-dom', () => {
     el.remove();
     await until(() => sharedClientCount() === 0);
   });
+
+  it('mark-seen-on="open": opening the inbox marks everything seen and the unseen badge drops', async () => {
+    await trigger('hd-seen', 'One');
+    await trigger('hd-seen', 'Two');
+    const el = inbox('hd-seen');
+    el.setAttribute('badge', 'unseen');
+    el.setAttribute('mark-seen-on', 'open');
+    expect(el.markSeenOn).toBe('open');
+    document.body.append(el);
+    await until(() => badgeOf(el) === '2');
+    el.open = true;
+    await until(() => badgeOf(el) === '');
+    el.remove();
+    await until(() => sharedClientCount() === 0);
+    // The server agrees: a new element for the user counts nothing unseen.
+    const again = inbox('hd-seen');
+    again.badge = 'unseen';
+    again.markSeenOn = 'never';
+    expect(again.getAttribute('mark-seen-on')).toBe('never');
+    document.body.append(again);
+    await until(() => again.shadowRoot?.querySelector('.belfry-bell')?.getAttribute('aria-label') === 'Notifications');
+    again.markSeenOn = null;
+    expect(again.markSeenOn).toBe('view');
+    again.remove();
+    await until(() => sharedClientCount() === 0);
+  });
 });

@@ -13,6 +13,7 @@ export const ar: Messages = {
   tabUnread: 'غير المقروءة',
   tabArchived: 'المؤرشفة',
   tabsLabel: 'عوامل تصفية الإشعارات',
+  tabsMore: 'المزيد',
   feedLabel: 'الإشعارات',
   empty: 'لا توجد إشعارات',
   emptyUnread: 'لا توجد إشعارات غير مقروءة',

@@ -13,6 +13,7 @@ export const de: Messages = {
   tabUnread: 'Ungelesen',
   tabArchived: 'Archiviert',
   tabsLabel: 'Benachrichtigungsfilter',
+  tabsMore: 'Mehr',
   feedLabel: 'Benachrichtigungen',
   empty: 'Keine Benachrichtigungen',
   emptyUnread: 'Alles gelesen',

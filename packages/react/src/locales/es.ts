@@ -13,6 +13,7 @@ export const es: Messages = {
   tabUnread: 'Sin leer',
   tabArchived: 'Archivadas',
   tabsLabel: 'Filtros de notificaciones',
+  tabsMore: 'Más',
   feedLabel: 'Notificaciones',
   empty: 'No tienes notificaciones',
   emptyUnread: 'Estás al día',

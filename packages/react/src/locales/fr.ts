@@ -13,6 +13,7 @@ export const fr: Messages = {
   tabUnread: 'Non lues',
   tabArchived: 'Archivées',
   tabsLabel: 'Filtres des notifications',
+  tabsMore: 'Plus',
   feedLabel: 'Notifications',
   empty: 'Aucune notification',
   emptyUnread: 'Vous êtes à jour',

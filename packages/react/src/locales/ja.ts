@@ -13,6 +13,7 @@ export const ja: Messages = {
   tabUnread: '未読',
   tabArchived: 'アーカイブ',
   tabsLabel: '通知フィルター',
+  tabsMore: 'その他',
   feedLabel: '通知',
   empty: '通知はありません',
   emptyUnread: '未読の通知はありません',
