@@ -8,6 +8,7 @@ import { nowIso } from '../ids.js';
 import { EventLog } from '../lifecycle/events.js';
 import { roomOf, type OrderedEmitter, type Ticket } from '../realtime/orderedEmitter.js';
 import { countsFor, IN_LIST_MAX } from './feed.js';
+import { groupStates } from './groups.js';
 
 type DistributiveOmit<T, K extends keyof any> = T extends unknown ? Omit<T, K> : never;
 export type ChangeBody = DistributiveOmit<Change, 'seq'>;
@@ -17,6 +18,8 @@ interface Recorded {
   userId: string;
   change: Change;
   ticket: Ticket;
+  /** Group keys the change touched: it carries their state after this unit of work. */
+  groupKeys: string[];
 }
 
 export class Work {
@@ -81,13 +84,24 @@ export class Work {
     this.tickets.set(`${userId}\u0000${seq}`, this.emitter.reserve(roomOf(this.appId, userId), seq));
   }
 
-  /** Records a change under a seq taken from allocSeqs/allocOneEach. */
-  record(userId: string, seq: number, body: ChangeBody): Change {
+  /** Records a change under a seq taken from allocSeqs/allocOneEach; `groups`: the group keys it touched. */
+  record(userId: string, seq: number, body: ChangeBody, groups: string | null | Array<string | null> = []): Change {
     const ticket = this.tickets.get(`${userId}\u0000${seq}`);
     if (!ticket) throw new Error(`seq ${seq} was not allocated for this user`);
     const change = { ...body, seq } as Change;
-    this.recorded.push({ appId: this.appId, userId, change, ticket });
+    const groupKeys = [...new Set((Array.isArray(groups) ? groups : [groups]).filter((k): k is string => k !== null))];
+    this.recorded.push({ appId: this.appId, userId, change, ticket, groupKeys });
     return change;
+  }
+
+  /** Every change that touched a group carries the group's state as of commit. */
+  private async attachGroups(): Promise<void> {
+    const touched = this.recorded.flatMap((r) => r.groupKeys.map((groupKey) => ({ userId: r.userId, groupKey })));
+    if (touched.length === 0) return;
+    const states = await groupStates(this.trx, this.appId, touched);
+    for (const r of this.recorded) {
+      if (r.groupKeys.length > 0) r.change.groups = r.groupKeys.map((k) => states.get(`${r.userId}\u0000${k}`)!);
+    }
   }
 
   /** Counts of a user as of this transaction (cached: call it after the last change). */
@@ -101,6 +115,7 @@ export class Work {
 
   /** Inside the transaction, last: writes the change rows and the counts every event will carry. */
   async finish(): Promise<void> {
+    await this.attachGroups();
     const created_at = nowIso();
     const rows = this.recorded.map(({ userId, change }) => {
       const { seq, type, ...payload } = change;
