@@ -2,7 +2,7 @@
 // skips while members arrive, counts stay exact, bulk actions take a groupKey, changes carry group
 // state, one user never sees another's groups, and bad group input is a 400 naming the field.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BulkResponse, ChangesResponse, GroupedListResponse, ListResponse, NotificationGroup } from '@belfry/core/api';
+import type { BulkResponse, ChangesResponse, GroupedListResponse, ListResponse, NotificationGroup, PatchResponse } from '@belfry/core/api';
 import { databases, expectError, rid, useServer, waitFor, type InboxUser, type Res, type TestSocket } from './harness';
 
 describe.each(databases())('groups (%s)', (db) => {
@@ -31,9 +31,15 @@ describe.each(databases())('groups (%s)', (db) => {
     expect(second).toMatchObject({ groupKey: key, count: 5, unreadCount: 5, unseenCount: 5, actorCount: 4, latest: { id: ids[4], groupKey: key } });
     expect(second.actors.map((a) => a.name)).toEqual(['Barbara', 'Linus', 'Ada']);
     expect(second.latest.actor).toEqual({ id: 'barbara', name: 'Barbara' });
-    // the flat feed is unchanged: every member on its own
+    // the flat feed is unchanged: every member on its own; groupKey lists one group's members
     const flat = await user.call<ListResponse>('GET', '/v1/inbox/notifications');
     expect(flat.body.items).toHaveLength(6);
+    const members = await user.call<ListResponse>('GET', `/v1/inbox/notifications?groupKey=${encodeURIComponent(key)}&limit=3`);
+    expect(members.body.items.map((n) => n.id)).toEqual(ids.slice(2).reverse());
+    expect(members.body.nextCursor).not.toBeNull();
+    // an item's PATCH answers with its group's new state
+    const patched = await user.call<PatchResponse>('PATCH', `/v1/inbox/notifications/${ids[0]}`, { read: true });
+    expect(patched.body.groups).toMatchObject([{ groupKey: key, count: 5, unreadCount: 4 }]);
   });
 
   it('bulk by groupKey marks only that group read and archives it; counts follow', async () => {
@@ -46,6 +52,7 @@ describe.each(databases())('groups (%s)', (db) => {
     expect(read.status, read.text).toBe(200);
     expect(read.body.updated).toBe(5);
     expect(read.body.counts).toMatchObject({ total: 7, unread: 2 });
+    expect(read.body.groups).toMatchObject([{ groupKey: a, count: 5, unreadCount: 0, unseenCount: 5 }]);
     const page = await grouped(user);
     expect(page.groups.map((g) => [g.groupKey, g.count, g.unreadCount])).toEqual([
       [b, 2, 2],

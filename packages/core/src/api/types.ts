@@ -77,6 +77,8 @@ export interface FeedFilter {
   read?: boolean;
   archived?: boolean;
   category?: string;
+  /** The members of one group. */
+  groupKey?: string;
 }
 
 export interface CountsBucket {
@@ -161,6 +163,8 @@ export interface PatchResponse {
   notification: Notification;
   seq: number;
   counts: Counts;
+  /** The state of the group the notification belongs to, when it has a groupKey. */
+  groups?: GroupState[];
 }
 
 /**
@@ -180,6 +184,8 @@ export interface BulkResponse {
   updated: number;
   seq: number;
   counts: Counts;
+  /** The state of every group the change touched. */
+  groups?: GroupState[];
 }
 
 /** DELETE /v1/inbox/notifications/:id → { seq, counts } */

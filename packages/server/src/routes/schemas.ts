@@ -29,6 +29,7 @@ const listQuery = {
   read: { type: 'boolean' },
   archived: { type: 'boolean' },
   category: categoryKey,
+  groupKey: { ...groupKey, description: 'Only the members of this group' },
   limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
   cursor: str(512, 1),
 };
@@ -73,7 +74,7 @@ export const patchBody = object(
   { minProperties: 1, dependentRequired: { action: ['clicked'] } },
 );
 
-export const feedFilter = object({ read: { type: 'boolean' }, archived: { type: 'boolean' }, category: categoryKey });
+export const feedFilter = object({ read: { type: 'boolean' }, archived: { type: 'boolean' }, category: categoryKey, groupKey });
 
 export const bulkBody = object({
   ids: { type: 'array', minItems: 1, maxItems: 1000, items: idString },

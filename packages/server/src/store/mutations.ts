@@ -1,7 +1,7 @@
 // Inbox writes by the user (patch, bulk, delete) and by the app (admin delete). Each locks the user,
 // changes rows, and records one change under the user's next seq — or nothing when nothing changed —
 // plus a lifecycle event per flag that moved (and per click), in the same transaction.
-import type { BulkPatch, BulkRequest, BulkResponse, DeleteResponse, NotificationPatch, PatchResponse } from '@belfry/core/api';
+import type { BulkPatch, BulkRequest, BulkResponse, DeleteResponse, GroupState, NotificationPatch, PatchResponse } from '@belfry/core/api';
 import type { Database } from '../db/schema.js';
 import { badRequest, notFound } from '../errors.js';
 import { nowIso } from '../ids.js';
@@ -57,7 +57,7 @@ export async function patchNotification(deps: WorkDeps, appId: string, userId: s
     const [seq] = await work.allocSeqs(userId, 1);
     const notification = toNotification(next);
     work.record(userId, seq!, { type: 'updated', notification }, row.group_key);
-    return { notification, seq: seq!, counts: await work.counts(userId) };
+    return withGroups({ notification, seq: seq!, counts: await work.counts(userId) }, await work.groupsOf(userId, [row.group_key]));
   });
 }
 
@@ -111,8 +111,9 @@ export async function bulkUpdate(deps: WorkDeps, appId: string, userId: string, 
       });
     }
     const [seq] = await work.allocSeqs(userId, 1);
-    work.record(userId, seq!, { type: 'bulk', ids, patch }, affected.map((r) => r.group_key));
-    return { updated: ids.length, seq: seq!, counts: await work.counts(userId) };
+    const keys = affected.map((r) => r.group_key);
+    work.record(userId, seq!, { type: 'bulk', ids, patch }, keys);
+    return withGroups({ updated: ids.length, seq: seq!, counts: await work.counts(userId) }, await work.groupsOf(userId, keys));
   });
 }
 
@@ -129,6 +130,9 @@ export async function deleteNotification(deps: WorkDeps, appId: string, userId: 
     return { seq: seq!, counts: await work.counts(userId) };
   });
 }
+
+const withGroups = <T extends object>(response: T, groups: GroupState[] | undefined): T & { groups?: GroupState[] } =>
+  groups ? { ...response, groups } : response;
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];

@@ -1,6 +1,6 @@
 // A unit of work on users' inboxes: one transaction in which every change takes the user's next seq
 // and writes its `changes` row; after commit the change events go out (in seq order) with fresh counts.
-import type { Change, Counts } from '@belfry/core/api';
+import type { Change, Counts, GroupState } from '@belfry/core/api';
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
@@ -26,6 +26,7 @@ export class Work {
   private readonly tickets = new Map<string, Ticket>();
   private readonly recorded: Recorded[] = [];
   private readonly countCache = new Map<string, Counts>();
+  private readonly groupCache = new Map<string, GroupState>();
   /** Lifecycle events of this unit of work, written with it (and their webhook deliveries). */
   readonly events: EventLog;
   /** `delivered` events whose live push should be measured after commit: event id → user id. */
@@ -94,13 +95,23 @@ export class Work {
     return change;
   }
 
+  /** States of a user's groups as of this transaction (cached: call it after the last write). */
+  async groupsOf(userId: string, keys: Array<string | null>): Promise<GroupState[] | undefined> {
+    const wanted = [...new Set(keys.filter((k): k is string => k !== null))];
+    const missing = wanted.filter((k) => !this.groupCache.has(`${userId}\u0000${k}`));
+    if (missing.length > 0) {
+      for (const [k, state] of await groupStates(this.trx, this.appId, missing.map((groupKey) => ({ userId, groupKey })))) this.groupCache.set(k, state);
+    }
+    return wanted.length === 0 ? undefined : wanted.map((k) => this.groupCache.get(`${userId}\u0000${k}`)!);
+  }
+
   /** Every change that touched a group carries the group's state as of commit. */
   private async attachGroups(): Promise<void> {
     const touched = this.recorded.flatMap((r) => r.groupKeys.map((groupKey) => ({ userId: r.userId, groupKey })));
-    if (touched.length === 0) return;
-    const states = await groupStates(this.trx, this.appId, touched);
+    const missing = touched.filter((t) => !this.groupCache.has(`${t.userId}\u0000${t.groupKey}`));
+    if (missing.length > 0) for (const [k, state] of await groupStates(this.trx, this.appId, missing)) this.groupCache.set(k, state);
     for (const r of this.recorded) {
-      if (r.groupKeys.length > 0) r.change.groups = r.groupKeys.map((k) => states.get(`${r.userId}\u0000${k}`)!);
+      if (r.groupKeys.length > 0) r.change.groups = r.groupKeys.map((k) => this.groupCache.get(`${r.userId}\u0000${k}`)!);
     }
   }
 
