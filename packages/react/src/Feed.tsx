@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { FeedFilter, Notification } from '@belfry/core/api';
 import type { Rect } from '@tanstack/virtual-core';
+import { GroupedList } from './GroupedFeed.js';
 import { LiveAnnouncer } from './LiveAnnouncer.js';
 import { NotificationItem, type NotificationHandlers } from './NotificationItem.js';
 import { Root } from './Root.js';
@@ -37,6 +38,8 @@ export interface FeedProps extends NotificationHandlers {
   className?: string;
   /** Accessible name of the list (defaults to the messages table). */
   label?: string;
+  /** One row per groupKey ("Ada, Grace and 3 others …"), expandable to its members. */
+  grouped?: boolean;
 }
 
 const TOP_THRESHOLD = 24;
@@ -48,7 +51,7 @@ export function Feed(props: FeedProps) {
   const content = (
     <>
       {announce ? <LiveAnnouncer /> : null}
-      <FeedList {...props} />
+      {props.grouped ? <GroupedList {...props} /> : <FeedList {...props} />}
     </>
   );
   return standalone ? (
@@ -131,37 +134,10 @@ function FeedList(props: FeedProps) {
     focusIndex(next);
   };
 
-  const filterForEmpty = filter;
-  let body: ReactNode;
-  if (items.length === 0 && (feed.status === 'loading' || feed.status === 'idle')) {
-    body = (
-      <div className="belfry-skeleton-list" role="status" aria-busy="true">
-        <span className="belfry-visually-hidden">{messages.loading}</span>
-        {[0, 1, 2].map((i) => (
-          <div key={i} className="belfry-skeleton" aria-hidden="true">
-            <div className="belfry-skeleton-avatar" />
-            <div className="belfry-skeleton-lines">
-              <div className="belfry-skeleton-line" />
-              <div className="belfry-skeleton-line belfry-skeleton-line-short" />
-            </div>
-          </div>
-        ))}
-      </div>
-    );
-  } else if (items.length === 0 && feed.status === 'error') {
-    body = <ErrorState messages={messages} onRetry={feed.refresh} />;
-  } else if (items.length === 0) {
-    body = renderEmpty ? (
-      renderEmpty(filterForEmpty)
+  const body: ReactNode =
+    items.length === 0 ? (
+      placeholder(feed.status, filter, messages, feed.refresh, renderEmpty)
     ) : (
-      <div className="belfry-state belfry-empty">
-        <p>
-          {filter.archived ? messages.emptyArchived : filter.read === false ? messages.emptyUnread : messages.empty}
-        </p>
-      </div>
-    );
-  } else {
-    body = (
       <div
         role="list"
         aria-label={props.label ?? messages.feedLabel}
@@ -207,7 +183,6 @@ function FeedList(props: FeedProps) {
         })}
       </div>
     );
-  }
 
   return (
     <div className="belfry-feed" data-status={feed.status}>
@@ -241,8 +216,42 @@ function FeedList(props: FeedProps) {
   );
 }
 
+/** What a list without rows shows: loading skeleton, the load error, or its empty state. */
+export function placeholder(
+  status: string,
+  filter: FeedFilter,
+  messages: Messages,
+  retry: () => Promise<void>,
+  renderEmpty?: (filter: FeedFilter) => ReactNode,
+): ReactNode {
+  if (status === 'loading' || status === 'idle') {
+    return (
+      <div className="belfry-skeleton-list" role="status" aria-busy="true">
+        <span className="belfry-visually-hidden">{messages.loading}</span>
+        {[0, 1, 2].map((i) => (
+          <div key={i} className="belfry-skeleton" aria-hidden="true">
+            <div className="belfry-skeleton-avatar" />
+            <div className="belfry-skeleton-lines">
+              <div className="belfry-skeleton-line" />
+              <div className="belfry-skeleton-line belfry-skeleton-line-short" />
+            </div>
+          </div>
+        ))}
+      </div>
+    );
+  }
+  if (status === 'error') return <ErrorState messages={messages} onRetry={retry} />;
+  return renderEmpty ? (
+    renderEmpty(filter)
+  ) : (
+    <div className="belfry-state belfry-empty">
+      <p>{filter.archived ? messages.emptyArchived : filter.read === false ? messages.emptyUnread : messages.empty}</p>
+    </div>
+  );
+}
+
 /** The load error with its retry button (the first page's, or the next page's below the rows). */
-function ErrorState({ messages, onRetry }: { messages: Messages; onRetry: () => Promise<void> }) {
+export function ErrorState({ messages, onRetry }: { messages: Messages; onRetry: () => Promise<void> }) {
   return (
     <div className="belfry-state belfry-error" role="alert">
       <p>{messages.error}</p>

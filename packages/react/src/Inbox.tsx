@@ -54,6 +54,8 @@ export interface InboxProps extends NotificationHandlers {
   className?: string;
   /** Assumed feed viewport before layout (SSR, tests). */
   initialRect?: Rect;
+  /** Show grouped notifications as one row per group (see `<Feed grouped>`). */
+  grouped?: boolean;
 }
 
 type View = 'feed' | 'preferences';
@@ -208,6 +210,7 @@ export function Inbox(props: InboxProps) {
                 announce={false}
                 renderItem={props.renderItem}
                 renderEmpty={props.renderEmpty}
+                grouped={props.grouped}
                 onNotificationClick={props.onNotificationClick}
                 onAction={props.onAction}
                 {...(props.initialRect ? { initialRect: props.initialRect } : {})}

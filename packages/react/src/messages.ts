@@ -47,6 +47,20 @@ export interface Messages {
   channel_email: string;
   channel_push: string;
   channel_sms: string;
+  /** A group's actors: two names; two names and {others} (2 or more) others; two and one other. */
+  groupTwo: string;
+  groupMore: string;
+  groupMoreOne: string;
+  /** A group's row: {actors} as above, {action} the newest member's `data.groupTitle` ("commented on Launch plan"). */
+  groupTitle: string;
+  groupUnread: string;
+  /** The disclosure button; {count} members. */
+  groupExpand: string;
+  groupCollapse: string;
+  /** Accessible name of the members list. */
+  groupMembers: string;
+  markGroupRead: string;
+  archiveGroup: string;
 }
 
 /** The locales with a shipped table (`en` here, the rest from `@belfry/react/locales`). */
@@ -95,6 +109,16 @@ export const en: Messages = {
   channel_email: 'Email',
   channel_push: 'Push',
   channel_sms: 'SMS',
+  groupTwo: '{a} and {b}',
+  groupMore: '{a}, {b} and {others} others',
+  groupMoreOne: '{a}, {b} and 1 other',
+  groupTitle: '{actors} {action}',
+  groupUnread: '{count} unread',
+  groupExpand: 'Show all {count}',
+  groupCollapse: 'Show less',
+  groupMembers: '{count} grouped notifications',
+  markGroupRead: 'Mark group read',
+  archiveGroup: 'Archive group',
 };
 
 /** The right-to-left languages, matched on the language subtag ('ar', 'ar-EG', 'he_IL'). */
