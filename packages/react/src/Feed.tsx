@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { FeedFilter, Notification } from '@belfry/core/api';
 import type { Rect } from '@tanstack/virtual-core';
-import { GroupedList } from './GroupedFeed.js';
 import { LiveAnnouncer } from './LiveAnnouncer.js';
 import { NotificationItem, type NotificationHandlers } from './NotificationItem.js';
 import { Root } from './Root.js';
@@ -42,6 +41,9 @@ export interface FeedProps extends NotificationHandlers {
   grouped?: boolean;
 }
 
+// Its own chunk: apps that never group never load it.
+const GroupedList = lazy(() => import('./GroupedFeed.js').then((m) => ({ default: m.GroupedList })));
+
 const TOP_THRESHOLD = 24;
 const LOAD_AHEAD = 5;
 
@@ -51,7 +53,13 @@ export function Feed(props: FeedProps) {
   const content = (
     <>
       {announce ? <LiveAnnouncer /> : null}
-      {props.grouped ? <GroupedList {...props} /> : <FeedList {...props} />}
+      {props.grouped ? (
+        <Suspense fallback={null}>
+          <GroupedList {...props} />
+        </Suspense>
+      ) : (
+        <FeedList {...props} />
+      )}
     </>
   );
   return standalone ? (

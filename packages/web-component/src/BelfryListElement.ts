@@ -10,9 +10,13 @@ export interface ItemRenderContext {
   active: boolean;
 }
 
-type ListProps = Pick<FeedProps, 'renderItem' | 'renderEmpty' | 'onNotificationClick' | 'onAction'>;
+type ListProps = Pick<FeedProps, 'renderItem' | 'renderEmpty' | 'onNotificationClick' | 'onAction' | 'grouped'>;
 
 export abstract class BelfryListElement extends BelfryElement {
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'grouped'];
+  }
+
   #renderItem: ((notification: Notification, context: ItemRenderContext) => DomRenderResult) | undefined;
   #renderEmpty: ((filter: FeedFilter) => DomRenderResult) | undefined;
 
@@ -38,7 +42,8 @@ export abstract class BelfryListElement extends BelfryElement {
   protected listProps(): ListProps {
     const renderItem = this.#renderItem;
     const renderEmpty = this.#renderEmpty;
-    const props: ListProps = { onNotificationClick: this.onNotificationClick, onAction: this.onAction };
+    // `grouped`: one row per groupKey, expandable to its members.
+    const props: ListProps = { onNotificationClick: this.onNotificationClick, onAction: this.onAction, grouped: this.hasAttribute('grouped') };
     if (renderItem) {
       props.renderItem = ({ notification, index, active }) =>
         domSlot(() => renderItem(notification, { index, active }), 'belfry-custom-item', notification);
