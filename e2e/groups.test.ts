@@ -65,7 +65,7 @@ describe.each([
     expect(await group.locator('.belfry-item-title').first().textContent()).toBe('Edsger, Ada and 4 others commented on Launch plan');
     expect(await group.locator('.belfry-group-count').first().textContent()).toBe('1 unread');
     // the open members list took the new member too
-    await expect.poll(() => members.getByRole('listitem').count()).toBe(6);
+    await expect.poll(() => group.getByRole('list', { name: '6 grouped notifications' }).getByRole('listitem').count()).toBe(6);
     await expectBadge(scope, '2');
     await page.close();
   });

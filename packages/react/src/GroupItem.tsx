@@ -1,7 +1,8 @@
 import { useId, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { FeedView, GroupRow } from '@belfry/core';
 import { NotificationItem, type NotificationHandlers } from './NotificationItem.js';
-import { format, type Messages } from './messages.js';
+import { enGroups } from './groupMessages.js';
+import { format, type GroupMessages, type Messages } from './messages.js';
 import { formatAbsolute, formatRelative, useNow } from './relativeTime.js';
 import { safeUrl } from './safeUrl.js';
 import { useBelfry } from './useBelfry.js';
@@ -17,7 +18,7 @@ export interface GroupItemProps extends NotificationHandlers {
 }
 
 /** "Ada, Grace and 3 others": the newest two actors and a count, patterns from the messages table. */
-export function actorsText(g: GroupRow, m: Messages): string {
+export function actorsText(g: GroupRow, m: GroupMessages): string {
   const [a, b] = g.actors.map((x) => x.name ?? x.id);
   const others = g.actorCount - 2;
   if (b === undefined) return a ?? '';
@@ -28,7 +29,8 @@ export function actorsText(g: GroupRow, m: Messages): string {
 export function GroupItem(props: GroupItemProps) {
   const { group: g, index, active } = props;
   const client = useBelfry();
-  const { messages, locale } = useUi();
+  const { messages: table, locale } = useUi();
+  const messages: Messages & GroupMessages = { ...enGroups, ...table };
   const now = useNow();
   const [open, setOpen] = useState(false);
   const [failed, setFailed] = useTransientFlag(6000);
@@ -90,7 +92,7 @@ export function GroupItem(props: GroupItemProps) {
             {messages.actionFailed}
           </p>
         ) : null}
-        <div id={membersId}>{open ? <Members {...props} groupKey={g.groupKey} count={g.count} label={format(messages.groupMembers, { count: g.count })} /> : null}</div>
+        <div id={membersId}>{open ? <Members {...props} groupKey={g.groupKey} more={format(messages.groupExpand, { count: g.count })} label={format(messages.groupMembers, { count: g.count })} /> : null}</div>
       </div>
       <div className="belfry-item-side">
         {g.unreadCount > 0 ? <span className="belfry-group-count">{format(messages.groupUnread, { count: g.unreadCount })}</span> : null}
@@ -104,7 +106,7 @@ async function loadAll(view: FeedView | null) {
   while (view?.getState().hasMore) await view.loadMore();
 }
 
-function Members(props: NotificationHandlers & { groupKey: string; label: string; count: number }) {
+function Members(props: NotificationHandlers & { groupKey: string; label: string; more: string }) {
   const feed = useFeed({ groupKey: props.groupKey });
   const { messages } = useUi();
   return (
@@ -117,7 +119,7 @@ function Members(props: NotificationHandlers & { groupKey: string; label: string
       ))}
       {feed.hasMore ? (
         <button type="button" className="belfry-button" onClick={() => void loadAll(feed.view).catch(() => undefined)}>
-          {format(messages.groupExpand, { count: props.count })}
+          {props.more}
         </button>
       ) : null}
     </div>

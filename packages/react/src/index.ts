@@ -21,7 +21,8 @@ export { safeUrl } from './safeUrl.js';
 export { formatRelative } from './relativeTime.js';
 export { snoozeUntil, type SnoozePreset } from './snooze.js';
 // The other shipped translations are in `@belfry/react/locales` (not bundled unless imported).
-export { en, resolveMessages, directionOf, format, type Messages, type Locale } from './messages.js';
+export { en, resolveMessages, directionOf, format, type Messages, type GroupMessages, type Locale } from './messages.js';
+export { enGroups } from './groupMessages.js';
 export { themeStyle, tokenName, type Theme, type ThemeToken } from './theme.js';
 export type { ColorScheme } from './context.js';
 export { belfryStyles } from './stylesText.js';

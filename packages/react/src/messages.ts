@@ -2,7 +2,7 @@
 // Only English is built in; the other shipped tables live in ./locales (the `@belfry/react/locales`
 // subpath), so an app pays only for the languages it imports and passes to the provider.
 
-export interface Messages {
+export interface Messages extends Partial<GroupMessages> {
   inboxTitle: string;
   /** Accessible name of the bell; {count} is the number shown on the badge. */
   bellLabel: string;
@@ -47,6 +47,13 @@ export interface Messages {
   channel_email: string;
   channel_push: string;
   channel_sms: string;
+}
+
+/**
+ * The grouped feed's strings. Optional here: their English defaults (`enGroups`) load with the grouped
+ * feed's chunk, so apps that never group don't ship them; every shipped locale table has them.
+ */
+export interface GroupMessages {
   /** A group's actors: two names; two names and {others} (2 or more) others; two and one other. */
   groupTwo: string;
   groupMore: string;
@@ -109,16 +116,6 @@ export const en: Messages = {
   channel_email: 'Email',
   channel_push: 'Push',
   channel_sms: 'SMS',
-  groupTwo: '{a} and {b}',
-  groupMore: '{a}, {b} and {others} others',
-  groupMoreOne: '{a}, {b} and 1 other',
-  groupTitle: '{actors} {action}',
-  groupUnread: '{count} unread',
-  groupExpand: 'Show all {count}',
-  groupCollapse: 'Show less',
-  groupMembers: '{count} grouped notifications',
-  markGroupRead: 'Mark group read',
-  archiveGroup: 'Archive group',
 };
 
 /** The right-to-left languages, matched on the language subtag ('ar', 'ar-EG', 'he_IL'). */

@@ -1,6 +1,6 @@
-import type { Messages } from '../messages.js';
+import type { GroupMessages, Messages } from '../messages.js';
 
-export const ar: Messages = {
+export const ar: Messages & GroupMessages = {
   inboxTitle: 'الإشعارات',
   bellLabel: 'الإشعارات',
   bellLabelUnread: 'الإشعارات، {count} غير مقروءة',

@@ -1,6 +1,6 @@
-import type { Messages } from '../messages.js';
+import type { GroupMessages, Messages } from '../messages.js';
 
-export const de: Messages = {
+export const de: Messages & GroupMessages = {
   inboxTitle: 'Benachrichtigungen',
   bellLabel: 'Benachrichtigungen',
   bellLabelUnread: 'Benachrichtigungen, {count} ungelesen',

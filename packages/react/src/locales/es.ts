@@ -1,6 +1,6 @@
-import type { Messages } from '../messages.js';
+import type { GroupMessages, Messages } from '../messages.js';
 
-export const es: Messages = {
+export const es: Messages & GroupMessages = {
   inboxTitle: 'Notificaciones',
   bellLabel: 'Notificaciones',
   bellLabelUnread: 'Notificaciones, {count} sin leer',

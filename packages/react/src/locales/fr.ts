@@ -1,6 +1,6 @@
-import type { Messages } from '../messages.js';
+import type { GroupMessages, Messages } from '../messages.js';
 
-export const fr: Messages = {
+export const fr: Messages & GroupMessages = {
   inboxTitle: 'Notifications',
   bellLabel: 'Notifications',
   bellLabelUnread: 'Notifications, {count} non lues',

@@ -1,6 +1,6 @@
-import type { Messages } from '../messages.js';
+import type { GroupMessages, Messages } from '../messages.js';
 
-export const ja: Messages = {
+export const ja: Messages & GroupMessages = {
   inboxTitle: '通知',
   bellLabel: '通知',
   bellLabelUnread: '通知、未読 {count} 件',
