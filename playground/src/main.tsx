@@ -40,7 +40,16 @@ interface Session {
 }
 
 const apiUrl = window.location.origin;
-const requestedUser = new URLSearchParams(window.location.search).get('user') ?? '';
+const params = new URLSearchParams(window.location.search);
+const requestedUser = params.get('user') ?? '';
+/** `?grouped=1`: both inboxes show one row per groupKey. */
+const grouped = params.has('grouped');
+const groupedToggle = (() => {
+  const next = new URLSearchParams(params);
+  if (grouped) next.delete('grouped');
+  else next.set('grouped', '1');
+  return `?${next.toString()}`;
+})();
 
 function useSession(): Session | { error: string } | null {
   const [session, setSession] = useState<Session | { error: string } | null>(null);
@@ -163,6 +172,7 @@ function CustomElementInbox({ session, choice, onEvent }: { session: Session; ch
     'color-scheme': scheme,
     placement: 'bottom-start',
     categories: 'comments:Comments,security:Security',
+    grouped: grouped ? '' : undefined,
   });
 }
 
@@ -188,12 +198,15 @@ function App() {
           Signed in as <code>{session.userId}</code> of app <code>{session.appId}</code>. The secret stays on the server.
         </p>
         <ThemeSwitcher value={choice} onChange={setChoice} />
+        <p>
+          <a href={groupedToggle}>{grouped ? 'Show every notification' : 'Group notifications (by groupKey)'}</a>
+        </p>
       </header>
       <main className="pg-grid">
         <section className="pg-card" aria-labelledby="pg-react">
           <h2 id="pg-react">React &lt;Inbox&gt;</h2>
           <div className="pg-bell-row" data-testid="react-inbox">
-            <Inbox categories={CATEGORIES.filter((c) => c.key === 'comments' || c.key === 'security')} />
+            <Inbox grouped={grouped} categories={CATEGORIES.filter((c) => c.key === 'comments' || c.key === 'security')} />
           </div>
         </section>
         <section className="pg-card" aria-labelledby="pg-element">

@@ -15,7 +15,9 @@ import { createRealtime } from './realtime.js';
 import { createSession } from './session.js';
 import { createInbox } from './store.js';
 import { createSync } from './sync.js';
-import type { BelfryClient, BelfryEvents, BelfryOptions, ConnectionState, CountsState, FeedView, Readable } from './types.js';
+import { createLazyGroupedView } from './groupedShell.js';
+import type { GroupEvent } from './groupedView.js';
+import type { BelfryClient, BelfryEvents, BelfryOptions, ConnectionState, CountsState, FeedView, GroupedFeedView, Readable } from './types.js';
 
 /** Last subscriber gone → resources stop after this grace, so a remount (StrictMode) reuses them. */
 const IDLE_GRACE_MS = 100;
@@ -40,6 +42,8 @@ export function createBelfry(options: BelfryOptions): BelfryClient {
   const unwire = wireEnvironment(env);
   const tabId = randomId();
   let destroyed = false;
+  const groupListeners = new Set<(event: GroupEvent) => void>();
+  const emitGroups = (event: GroupEvent) => groupListeners.forEach((l) => l(event));
 
   const emitError = (err: BelfryError | BelfryEvents['error']) => {
     if (destroyed) return;
@@ -61,6 +65,7 @@ export function createBelfry(options: BelfryOptions): BelfryClient {
     },
     onApplied: (event) => {
       if (crossTab.leader) crossTab.post({ type: 'change', event });
+      emitGroups({ seq: event.change.seq, groups: event.change.groups, change: event.change });
     },
     onReset: () => {
       inbox.resetItems();
@@ -126,6 +131,7 @@ export function createBelfry(options: BelfryOptions): BelfryClient {
     tabId,
     onError: emitError,
     broadcast: (message) => crossTab.post(message),
+    onGroups: (groups, seq) => emitGroups({ seq, groups }),
   });
 
   // ---- resources: started by the first subscriber to anything, stopped after the last ----------
@@ -193,23 +199,33 @@ export function createBelfry(options: BelfryOptions): BelfryClient {
     },
   });
 
+  const groupedViews = new Map<string, GroupedFeedView>();
+  const groupedDeps = {
+    ...feedDeps,
+    listen: (l: (event: GroupEvent) => void) => {
+      groupListeners.add(l);
+      return () => void groupListeners.delete(l);
+    },
+  };
+
   const connection: Readable<ConnectionState> = derivedReadable(inbox.store, (s) => s.connection, { onActive: retain, onIdle: release });
 
   const notificationReadables = new Map<string, Readable<Notification | undefined>>();
 
   const preferences = createPreferencesStore({ inbox, queryClient, session, retain, release, onError: emitError });
 
+  /** Views are cached by filter: equal filters share one view. */
+  function cached<V, D>(cache: Map<string, V>, filter: FeedFilter, create: (filter: FeedFilter, deps: D) => V, deps: D): V {
+    const key = filterKey(filter);
+    let view = cache.get(key);
+    if (!view) cache.set(key, (view = create(filter, deps)));
+    return view;
+  }
+
   const client: BelfryClient = {
     options: opts,
-    feed(filter: FeedFilter = {}) {
-      const key = filterKey(filter);
-      let view = views.get(key);
-      if (!view) {
-        view = createFeedView(filter, feedDeps);
-        views.set(key, view);
-      }
-      return view;
-    },
+    feed: (filter: FeedFilter = {}) => cached(views, filter, createFeedView, feedDeps),
+    groupedFeed: (filter: FeedFilter = {}) => cached(groupedViews, filter, createLazyGroupedView, groupedDeps),
     counts,
     preferences,
     connection,
@@ -240,6 +256,8 @@ export function createBelfry(options: BelfryOptions): BelfryClient {
       unwire();
       emitter.clear();
       views.clear();
+      groupedViews.clear();
+      groupListeners.clear();
       notificationReadables.clear();
     },
   };

@@ -10,9 +10,10 @@ export function isVisible(n: Notification, now = Date.now()): boolean {
   return true;
 }
 
-export function matchesFilter(n: Notification, { read, archived, category }: FeedFilter, now = Date.now()): boolean {
+export function matchesFilter(n: Notification, { read, archived, category, groupKey }: FeedFilter, now = Date.now()): boolean {
   return (
     isVisible(n, now) &&
+    (groupKey === undefined || n.groupKey === groupKey) &&
     (read === undefined || (n.readAt !== null) === read) &&
     // The server defaults `archived` to false, so an omitted filter means "not archived".
     (n.archivedAt !== null) === (archived ?? false) &&
@@ -25,12 +26,14 @@ export function normalizeFilter(filter: FeedFilter = {}): FeedFilter {
   const out: FeedFilter = { archived: filter.archived ?? false };
   if (filter.read !== undefined) out.read = filter.read;
   if (filter.category !== undefined) out.category = filter.category;
+  if (filter.groupKey !== undefined) out.groupKey = filter.groupKey;
   return out;
 }
 
 export function filterKey(filter: FeedFilter): string {
   const f = normalizeFilter(filter);
-  return `r=${f.read ?? '*'}&a=${f.archived}&c=${f.category === undefined ? '*' : encodeURIComponent(f.category)}`;
+  const key = `r=${f.read ?? '*'}&a=${f.archived}&c=${f.category === undefined ? '*' : encodeURIComponent(f.category)}`;
+  return f.groupKey === undefined ? key : `${key}&g=${encodeURIComponent(f.groupKey)}`;
 }
 
 /** Server order: createdAt DESC, id DESC. Negative when a sorts before b. */

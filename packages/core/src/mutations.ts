@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/query-core';
-import type { BulkRequest, BulkResponse, Counts, CountsBucket, DeleteResponse, FeedFilter, Notification, NotificationPatch, PatchResponse } from './api/types.js';
+import type { BulkRequest, BulkResponse, Counts, CountsBucket, DeleteResponse, FeedFilter, GroupState, Notification, NotificationPatch, PatchResponse } from './api/types.js';
+import type { GroupRow } from './types.js';
 import { deltaBetween, zeroBucket, type CountsDelta } from './counts.js';
 import { BelfryError, toBelfryError } from './errors.js';
 import { normalizeFilter } from './filters.js';
@@ -12,7 +13,12 @@ export interface CommitResult {
   seq: number;
   counts: Counts;
   notification?: Notification;
+  /** The groups the change touched, as the server answered (grouped views take them at seq). */
+  groups?: GroupState[];
 }
+
+/** Group states reached the client (from a change or a response) at seq. */
+export type GroupsListener = (groups: GroupState[], seq: number) => void;
 
 export interface MutationDeps {
   inbox: Inbox;
@@ -22,6 +28,7 @@ export interface MutationDeps {
   onError(err: BelfryError): void;
   /** Cross-tab: tell other tabs about an optimistic change and how it ended. */
   broadcast(message: LocalMessage): void;
+  onGroups?: GroupsListener;
 }
 
 export type LocalMessage =
@@ -32,8 +39,16 @@ export type LocalMessage =
 /** Filter-wide operations whose count effect is known exactly from counts, not from loaded items. */
 export type FilterDeltaKind = { op: 'allRead' | 'allSeen' | 'archiveRead'; filter: FeedFilter };
 
-const idsOf = (spec: OverlaySpec, inbox: Inbox): string[] =>
-  spec.kind === 'filter' ? inbox.baseIds(overlayFrom('probe', spec).matches) : spec.ids;
+const idsOf = (spec: OverlaySpec, inbox: Inbox): string[] => ('ids' in spec ? spec.ids : inbox.baseIds(overlayFrom('probe', spec).matches));
+
+/** Pending group actions, in the store so grouped views show them. */
+function setGroupOp(inbox: Inbox, key: string, spec: OverlaySpec | null) {
+  if (spec ? spec.kind !== 'group' : !inbox.store.getState().groupOps?.[key]) return;
+  const groupOps = { ...inbox.store.getState().groupOps };
+  if (spec?.kind === 'group') groupOps[key] = spec;
+  else delete groupOps[key];
+  inbox.store.setState({ groupOps });
+}
 
 /** What a filter-wide operation does to one counts bucket (the whole inbox or a category). */
 const opEffect: Record<FilterDeltaKind['op'], (b: CountsBucket) => Partial<CountsBucket>> = {
@@ -57,12 +72,14 @@ function exactDelta(inbox: Inbox, kind: FilterDeltaKind, known: CountsDelta): Co
 }
 
 /** Optimistic state changes, shared by the tab that made them and the tabs that hear about them. */
-export function createLocalChanges(inbox: Inbox) {
+export function createLocalChanges(inbox: Inbox, onGroups?: GroupsListener) {
   return {
     apply(key: string, spec: OverlaySpec, filterDelta?: FilterDeltaKind) {
       const ids = idsOf(spec, inbox);
       const pairs = inbox.addOverlay(overlayFrom(key, spec), ids);
-      let delta = deltaBetween(pairs);
+      setGroupOp(inbox, key, spec);
+      // A group's figures count members not loaded here too.
+      let delta = spec.kind === 'group' ? spec.delta : deltaBetween(pairs);
       if (filterDelta) delta = exactDelta(inbox, filterDelta, delta);
       inbox.applyCountsDelta(key, delta);
     },
@@ -72,15 +89,18 @@ export function createLocalChanges(inbox: Inbox) {
       if (result.notification) inbox.writeItems([result.notification], result.seq);
       else if (spec.kind === 'remove') for (const id of spec.ids) inbox.removeItem(id, result.seq);
       else inbox.patchItems(ids, spec.patch, result.seq);
+      if (result.groups) onGroups?.(result.groups, result.seq);
       inbox.counts.ack(key, result.seq);
       inbox.counts.setServer(result.counts, result.seq);
       inbox.removeOverlay(key, ids);
+      setGroupOp(inbox, key, null);
       inbox.publishCounts();
     },
     /** The server refused: undo exactly this change; other pending changes stay. */
     rollback(key: string, spec: OverlaySpec) {
       inbox.counts.drop(key);
       inbox.removeOverlay(key, idsOf(spec, inbox));
+      setGroupOp(inbox, key, null);
       inbox.publishCounts();
     },
   };
@@ -97,7 +117,7 @@ const notificationPath = (id: string) => `/v1/inbox/notifications/${encodeURICom
 
 export function createMutations(deps: MutationDeps) {
   const { inbox, queryClient, session, tabId } = deps;
-  const local = createLocalChanges(inbox);
+  const local = createLocalChanges(inbox, deps.onGroups);
   let counter = 0;
   let destroyed = false;
   const nowIso = () => new Date().toISOString();
@@ -154,6 +174,14 @@ export function createMutations(deps: MutationDeps) {
   function all(filter: FeedFilter, op: FilterDeltaKind['op'], patch: StatePatch, wire: Flags) {
     const f = normalizeFilter(filter);
     return run({ kind: 'filter', filter: f, patch }, bulk({ filter: f, ...wire }), { op, filter: f });
+  }
+
+  /** read / archived for a whole group (a group of one is its item); counts move by the group's figures. */
+  function group(g: GroupRow, patch: StatePatch, wire: Flags) {
+    if (g.groupKey === null) return flags(g.latest.id, wire, patch);
+    const bucket: CountsBucket = wire.read ? { total: 0, unread: -g.unreadCount, unseen: 0 } : { total: -g.count, unread: -g.unreadCount, unseen: -g.unseenCount };
+    const delta = { ...bucket, categories: { [g.latest.category]: bucket } };
+    return run({ kind: 'group', groupKey: g.groupKey, filter: {}, patch, delta }, bulk({ groupKey: g.groupKey, ...wire }));
   }
 
   const snoozed = (id: string, snoozedUntil: string | null) =>
@@ -219,6 +247,8 @@ export function createMutations(deps: MutationDeps) {
       markAllRead: (filter: FeedFilter = {}) => all(filter, 'allRead', { readAt: nowIso() }, { read: true }),
       markAllSeen: () => all({}, 'allSeen', { seenAt: nowIso() }, { seen: true }),
       archiveAllRead: () => all({ read: true }, 'archiveRead', { archivedAt: nowIso() }, { archived: true }),
+      markGroupRead: (g: GroupRow) => group(g, { readAt: nowIso() }, { read: true }),
+      archiveGroup: (g: GroupRow) => group(g, { archivedAt: nowIso() }, { archived: true }),
     },
     destroy() {
       destroyed = true;

@@ -1,4 +1,5 @@
 import type { FeedFilter, Notification } from './api/types.js';
+import type { CountsDelta } from './counts.js';
 import { matchesFilter, normalizeFilter } from './filters.js';
 import type { Overlay } from './store.js';
 
@@ -8,7 +9,9 @@ export type StatePatch = Partial<Pick<Notification, 'readAt' | 'seenAt' | 'archi
 export type OverlaySpec =
   | { kind: 'ids'; ids: string[]; patch: StatePatch }
   | { kind: 'filter'; filter: FeedFilter; patch: StatePatch }
-  | { kind: 'remove'; ids: string[] };
+  | { kind: 'remove'; ids: string[] }
+  /** A whole group (its members matching `filter`), with the counts change the group's figures give. */
+  | { kind: 'group'; groupKey: string; filter: FeedFilter; patch: StatePatch; delta: CountsDelta };
 
 /**
  * Applies a patch the way the server does: setting a timestamp keeps an existing one (marking a read
@@ -34,8 +37,9 @@ export function overlayFrom(key: string, spec: OverlaySpec): Overlay {
       const ids = new Set(spec.ids);
       return { key, matches: (n) => ids.has(n.id), apply: () => null };
     }
-    case 'filter': {
-      const filter = normalizeFilter(spec.filter);
+    case 'filter':
+    case 'group': {
+      const filter = normalizeFilter(spec.kind === 'group' ? { ...spec.filter, groupKey: spec.groupKey } : spec.filter);
       return { key, matches: (n) => matchesFilter(n, filter), apply: (n) => applyPatch(n, spec.patch) };
     }
   }

@@ -2,9 +2,9 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FeedFilter, Notification } from './api/types.js';
 import { countsEqual, createCountsModel, type CountsDelta } from './counts.js';
 import { compareNotifications, matchesFilter } from './filters.js';
-import { applyPatch, type StatePatch } from './overlays.js';
+import { applyPatch, type OverlaySpec, type StatePatch } from './overlays.js';
 import { shallowEqual } from './readable.js';
-import type { BelfryErrorShape, ConnectionState, CountsState, PreferencesState, Status } from './types.js';
+import type { BelfryErrorShape, ConnectionState, CountsState, GroupRow, PreferencesState, Status } from './types.js';
 
 /** One feed view as the store holds it: ordered ids (server order) and paging state. */
 export interface ViewRecord {
@@ -27,6 +27,20 @@ export interface StoreState {
   counts: CountsState;
   preferences: PreferencesState;
   connection: ConnectionState;
+  /** Grouped feed views by filter key (written by the grouped view chunk). */
+  groupViews?: Record<string, GroupViewRecord>;
+  /** Pending group actions by mutation key. */
+  groupOps?: Record<string, Extract<OverlaySpec, { kind: 'group' }>>;
+}
+
+/** A grouped view's rows as the server (pages, changes) last told them, each with the seq it was read at. */
+export interface GroupViewRecord {
+  rows: Record<string, { row: GroupRow; seq: number }>;
+  loaded: boolean;
+  hasMore: boolean;
+  status: Status;
+  loadingMore: boolean;
+  error: BelfryErrorShape | null;
 }
 
 /** An optimistic change layered over server state until its request settles. */

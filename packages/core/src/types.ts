@@ -1,5 +1,5 @@
 // Public shapes of the core client. @belfry/react and @belfry/web-component code against these.
-import type { Counts, FeedFilter, Notification, Preferences, PreferencesUpdate } from './api/types.js';
+import type { Counts, FeedFilter, Notification, NotificationGroup, Preferences, PreferencesUpdate } from './api/types.js';
 
 /** Every stateful object: subscribe → unsubscribe; getState() identity changes only when content does. */
 export interface Readable<T> {
@@ -34,6 +34,26 @@ export interface FeedView extends Readable<FeedState> {
   refresh(): Promise<void>;
   /** Resets newCount to 0 (the user has scrolled to the top). */
   markViewed(): void;
+}
+
+/** One row of a grouped feed; `key` is stable (`g:<groupKey>`, or `n:<id>` for a group of one). */
+export interface GroupRow extends NotificationGroup {
+  key: string;
+}
+
+export interface GroupedFeedState {
+  groups: GroupRow[];
+  hasMore: boolean;
+  status: Status;
+  loadingMore: boolean;
+  error: BelfryErrorShape | null;
+}
+
+/** A feed paged by group; its implementation loads on first use (a separate chunk). */
+export interface GroupedFeedView extends Readable<GroupedFeedState> {
+  readonly filter: Readonly<FeedFilter>;
+  loadMore(): Promise<void>;
+  refresh(): Promise<void>;
 }
 
 export interface CountsState extends Counts {
@@ -126,6 +146,8 @@ export interface BelfryClient {
   readonly options: Readonly<BelfryOptions>;
   /** Views are cached by filter: the same filter returns the same view. */
   feed(filter?: FeedFilter): FeedView;
+  /** A feed of groups (one row per groupKey); a group's members are `feed({ groupKey })`. */
+  groupedFeed(filter?: FeedFilter): GroupedFeedView;
   readonly counts: Readable<CountsState>;
   readonly preferences: PreferencesStore;
   readonly connection: Readable<ConnectionState>;
@@ -146,6 +168,9 @@ export interface BelfryClient {
   markAllRead(filter?: FeedFilter): Promise<void>;
   markAllSeen(): Promise<void>;
   archiveAllRead(): Promise<void>;
+  /** Every member of the group read (a group of one: its item); optimistic, counts by the group's figures. */
+  markGroupRead(group: GroupRow): Promise<void>;
+  archiveGroup(group: GroupRow): Promise<void>;
   updatePreferences(update: PreferencesUpdate): Promise<void>;
 
   on<K extends keyof BelfryEvents>(event: K, listener: (payload: BelfryEvents[K]) => void): () => void;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { FeedFilter, Notification } from '@belfry/core/api';
 import type { Rect } from '@tanstack/virtual-core';
 import { LiveAnnouncer } from './LiveAnnouncer.js';
@@ -40,7 +40,12 @@ export interface FeedProps extends NotificationHandlers {
   label?: string;
   /** 'view' (default): rows shown for a second become seen; 'open' and 'never' leave it to the caller. */
   markSeenOn?: MarkSeenOn;
+  /** One row per groupKey ("Ada, Grace and 3 others …"), expandable to its members. */
+  grouped?: boolean;
 }
+
+// Its own chunk: apps that never group never load it.
+const GroupedList = lazy(() => import('./GroupedFeed.js').then((m) => ({ default: m.GroupedList })));
 
 const TOP_THRESHOLD = 24;
 const LOAD_AHEAD = 5;
@@ -51,7 +56,13 @@ export function Feed(props: FeedProps) {
   const content = (
     <>
       {announce ? <LiveAnnouncer /> : null}
-      <FeedList {...props} />
+      {props.grouped ? (
+        <Suspense fallback={null}>
+          <GroupedList {...props} />
+        </Suspense>
+      ) : (
+        <FeedList {...props} />
+      )}
     </>
   );
   return standalone ? (
@@ -135,37 +146,10 @@ function FeedList(props: FeedProps) {
     focusIndex(next);
   };
 
-  const filterForEmpty = filter;
-  let body: ReactNode;
-  if (items.length === 0 && (feed.status === 'loading' || feed.status === 'idle')) {
-    body = (
-      <div className="belfry-skeleton-list" role="status" aria-busy="true">
-        <span className="belfry-visually-hidden">{messages.loading}</span>
-        {[0, 1, 2].map((i) => (
-          <div key={i} className="belfry-skeleton" aria-hidden="true">
-            <div className="belfry-skeleton-avatar" />
-            <div className="belfry-skeleton-lines">
-              <div className="belfry-skeleton-line" />
-              <div className="belfry-skeleton-line belfry-skeleton-line-short" />
-            </div>
-          </div>
-        ))}
-      </div>
-    );
-  } else if (items.length === 0 && feed.status === 'error') {
-    body = <ErrorState messages={messages} onRetry={feed.refresh} />;
-  } else if (items.length === 0) {
-    body = renderEmpty ? (
-      renderEmpty(filterForEmpty)
+  const body: ReactNode =
+    items.length === 0 ? (
+      placeholder(feed.status, filter, messages, feed.refresh, renderEmpty)
     ) : (
-      <div className="belfry-state belfry-empty">
-        <p>
-          {filter.archived ? messages.emptyArchived : filter.read === false ? messages.emptyUnread : messages.empty}
-        </p>
-      </div>
-    );
-  } else {
-    body = (
       <div
         role="list"
         aria-label={props.label ?? messages.feedLabel}
@@ -212,7 +196,6 @@ function FeedList(props: FeedProps) {
         })}
       </div>
     );
-  }
 
   return (
     <div className="belfry-feed" data-status={feed.status}>
@@ -246,8 +229,42 @@ function FeedList(props: FeedProps) {
   );
 }
 
+/** What a list without rows shows: loading skeleton, the load error, or its empty state. */
+export function placeholder(
+  status: string,
+  filter: FeedFilter,
+  messages: Messages,
+  retry: () => Promise<void>,
+  renderEmpty?: (filter: FeedFilter) => ReactNode,
+): ReactNode {
+  if (status === 'loading' || status === 'idle') {
+    return (
+      <div className="belfry-skeleton-list" role="status" aria-busy="true">
+        <span className="belfry-visually-hidden">{messages.loading}</span>
+        {[0, 1, 2].map((i) => (
+          <div key={i} className="belfry-skeleton" aria-hidden="true">
+            <div className="belfry-skeleton-avatar" />
+            <div className="belfry-skeleton-lines">
+              <div className="belfry-skeleton-line" />
+              <div className="belfry-skeleton-line belfry-skeleton-line-short" />
+            </div>
+          </div>
+        ))}
+      </div>
+    );
+  }
+  if (status === 'error') return <ErrorState messages={messages} onRetry={retry} />;
+  return renderEmpty ? (
+    renderEmpty(filter)
+  ) : (
+    <div className="belfry-state belfry-empty">
+      <p>{filter.archived ? messages.emptyArchived : filter.read === false ? messages.emptyUnread : messages.empty}</p>
+    </div>
+  );
+}
+
 /** The load error with its retry button (the first page's, or the next page's below the rows). */
-function ErrorState({ messages, onRetry }: { messages: Messages; onRetry: () => Promise<void> }) {
+export function ErrorState({ messages, onRetry }: { messages: Messages; onRetry: () => Promise<void> }) {
   return (
     <div className="belfry-state belfry-error" role="alert">
       <p>{messages.error}</p>

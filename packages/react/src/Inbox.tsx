@@ -57,6 +57,8 @@ export interface InboxProps extends NotificationHandlers {
   initialRect?: Rect;
   /** When notifications become seen: 'view' (default) as rows are shown, 'open' all at once, or 'never'. */
   markSeenOn?: MarkSeenOn;
+  /** Show grouped notifications as one row per group (see `<Feed grouped>`). */
+  grouped?: boolean;
 }
 
 /** Narrower viewports get the inbox as a full-width sheet instead of a popover. */
@@ -221,6 +223,7 @@ export function Inbox(props: InboxProps) {
                 markSeenOn={markSeenOn}
                 renderItem={props.renderItem}
                 renderEmpty={props.renderEmpty}
+                grouped={props.grouped}
                 onNotificationClick={props.onNotificationClick}
                 onAction={props.onAction}
                 {...(props.initialRect ? { initialRect: props.initialRect } : {})}

@@ -2,7 +2,7 @@
 // Only English is built in; the other shipped tables live in ./locales (the `@belfry/react/locales`
 // subpath), so an app pays only for the languages it imports and passes to the provider.
 
-export interface Messages {
+export interface Messages extends Partial<GroupMessages> {
   inboxTitle: string;
   /** Accessible name of the bell; {count} is the number shown on the badge. */
   bellLabel: string;
@@ -49,6 +49,27 @@ export interface Messages {
   channel_email: string;
   channel_push: string;
   channel_sms: string;
+}
+
+/**
+ * The grouped feed's strings. Optional here: their English defaults (`enGroups`) load with the grouped
+ * feed's chunk, so apps that never group don't ship them; every shipped locale table has them.
+ */
+export interface GroupMessages {
+  /** A group's actors: two names; two names and {others} (2 or more) others; two and one other. */
+  groupTwo: string;
+  groupMore: string;
+  groupMoreOne: string;
+  /** A group's row: {actors} as above, {action} the newest member's `data.groupTitle` ("commented on Launch plan"). */
+  groupTitle: string;
+  groupUnread: string;
+  /** The disclosure button; {count} members. */
+  groupExpand: string;
+  groupCollapse: string;
+  /** Accessible name of the members list. */
+  groupMembers: string;
+  markGroupRead: string;
+  archiveGroup: string;
 }
 
 /** The locales with a shipped table (`en` here, the rest from `@belfry/react/locales`). */

@@ -88,7 +88,7 @@ export class Sweeper {
         work.events.add({ type: 'unsnoozed', messageId: row.message_id, notificationId: row.id, userId, channel: 'in_app', detail: { by: 'schedule' } });
       }
       const seqs = await work.allocSeqs(userId, rows.length);
-      rows.forEach((row, i) => work.record(userId, seqs[i]!, { type: 'updated', notification: toNotification({ ...row, snoozed_until: null }) }));
+      rows.forEach((row, i) => work.record(userId, seqs[i]!, { type: 'updated', notification: toNotification({ ...row, snoozed_until: null }) }, row.group_key));
     });
   }
 
@@ -97,7 +97,7 @@ export class Sweeper {
       await work.trx.deleteFrom('notifications').where('id', 'in', rows.map((r) => r.id)).execute();
       for (const row of rows) work.events.add({ type: 'expired', messageId: row.message_id, notificationId: row.id, userId, channel: 'in_app' });
       const seqs = await work.allocSeqs(userId, rows.length);
-      rows.forEach((row, i) => work.record(userId, seqs[i]!, { type: 'deleted', id: row.id }));
+      rows.forEach((row, i) => work.record(userId, seqs[i]!, { type: 'deleted', id: row.id }, row.group_key));
     });
   }
 

@@ -10,12 +10,12 @@ export interface ItemRenderContext {
   active: boolean;
 }
 
-type ListProps = Pick<FeedProps, 'renderItem' | 'renderEmpty' | 'onNotificationClick' | 'onAction' | 'markSeenOn'>;
+type ListProps = Pick<FeedProps, 'renderItem' | 'renderEmpty' | 'onNotificationClick' | 'onAction' | 'markSeenOn' | 'grouped'>;
 type MarkSeenOn = NonNullable<FeedProps['markSeenOn']>;
 
 export abstract class BelfryListElement extends BelfryElement {
   static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'mark-seen-on'];
+    return [...super.observedAttributes, 'mark-seen-on', 'grouped'];
   }
 
   /** When notifications become seen: 'view' (default) as rows are shown, 'open' (the inbox) or 'never'. */
@@ -53,7 +53,13 @@ export abstract class BelfryListElement extends BelfryElement {
   protected listProps(): ListProps {
     const renderItem = this.#renderItem;
     const renderEmpty = this.#renderEmpty;
-    const props: ListProps = { onNotificationClick: this.onNotificationClick, onAction: this.onAction, markSeenOn: this.markSeenOn };
+    // `grouped`: one row per groupKey, expandable to its members.
+    const props: ListProps = {
+      onNotificationClick: this.onNotificationClick,
+      onAction: this.onAction,
+      markSeenOn: this.markSeenOn,
+      grouped: this.hasAttribute('grouped'),
+    };
     if (renderItem) {
       props.renderItem = ({ notification, index, active }) =>
         domSlot(() => renderItem(notification, { index, active }), 'belfry-custom-item', notification);

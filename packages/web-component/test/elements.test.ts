@@ -146,4 +146,27 @@ describe('<belfry-inbox> in happy-dom', () => {
     again.remove();
     await until(() => sharedClientCount() === 0);
   });
+
+  it('<belfry-feed grouped> shows one row per groupKey and follows the attribute', async () => {
+    for (const name of ['Ada', 'Grace', 'Linus']) {
+      const res = await fetch(`${server.url}/v1/notifications`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ recipients: ['hd-g'], category: 'c', title: `${name} commented`, groupKey: 'p:1', actor: { id: name, name }, data: { groupTitle: 'commented' } }),
+      });
+      expect(res.status).toBe(201);
+    }
+    const el = document.createElement('belfry-feed');
+    for (const [k, v] of Object.entries({ 'api-url': server.url, 'app-id': 'wc', 'user-id': 'hd-g', 'user-key': userKeyFor(SECRET, 'hd-g'), grouped: '' })) el.setAttribute(k, v);
+    document.body.append(el);
+    const rows = () => el.shadowRoot?.querySelectorAll('.belfry-list > [role=listitem]') ?? [];
+    await until(() => rows().length === 1);
+    expect(rows()[0]!.querySelector('.belfry-item-title')?.textContent).toBe('Linus, Grace and 1 other commented');
+    expect(el.shadowRoot?.querySelector('[data-grouped]')).toBeTruthy();
+    // without the attribute: the flat (virtualised) feed again
+    el.removeAttribute('grouped');
+    await until(() => !el.shadowRoot?.querySelector('[data-grouped]') && !!el.shadowRoot?.querySelector('.belfry-feed'));
+    el.remove();
+    await until(() => sharedClientCount() === 0);
+  });
 });

@@ -35,6 +35,41 @@ export interface Notification {
   clickedAt: IsoDate | null;
   snoozedUntil: IsoDate | null;
   expiresAt: IsoDate | null;
+  /** Notifications with the same groupKey show as one row in a grouped feed; null: a group of one. */
+  groupKey?: string | null;
+  /** Who caused it ("Ada commented"): named in a group's row. */
+  actor?: Actor | null;
+}
+
+export interface Actor {
+  id: string;
+  name: string | null;
+}
+
+/**
+ * One row of a grouped feed (`GET /v1/inbox/notifications?grouped=true`): the members of one groupKey
+ * matching the filter, or one ungrouped notification (groupKey null, count 1).
+ */
+export interface NotificationGroup {
+  groupKey: string | null;
+  /** The newest member; the group pages and sorts by its (createdAt, id). */
+  latest: Notification;
+  count: number;
+  unreadCount: number;
+  unseenCount: number;
+  /** The most recent distinct actors, newest first (at most 3). */
+  actors: Actor[];
+  /** Distinct actors among all members ("Ada, Grace and 3 others"). */
+  actorCount: number;
+}
+
+/**
+ * A group's state right after a change, over its visible, non-archived members (the inbox): carried
+ * by every change that touches a grouped notification. count 0 (latest null): the group is gone.
+ */
+export interface GroupState extends Omit<NotificationGroup, 'latest' | 'groupKey'> {
+  groupKey: string;
+  latest: Notification | null;
 }
 
 /** Inbox list filter. Omitted fields do not filter, except `archived`, which defaults to false. */
@@ -42,6 +77,8 @@ export interface FeedFilter {
   read?: boolean;
   archived?: boolean;
   category?: string;
+  /** The members of one group. */
+  groupKey?: string;
 }
 
 export interface CountsBucket {
@@ -107,6 +144,13 @@ export interface ListResponse {
   seq: number;
 }
 
+/** GET /v1/inbox/notifications?grouped=true&… (same filter, limit and cursor, paging groups) */
+export interface GroupedListResponse {
+  groups: NotificationGroup[];
+  nextCursor: string | null;
+  seq: number;
+}
+
 /** PATCH /v1/inbox/notifications/:id → { notification, seq, counts } */
 export interface NotificationPatch {
   read?: boolean;
@@ -124,12 +168,18 @@ export interface PatchResponse {
   notification: Notification;
   seq: number;
   counts: Counts;
+  /** The state of the group the notification belongs to, when it has a groupKey. */
+  groups?: GroupState[];
 }
 
-/** POST /v1/inbox/notifications/bulk: exactly one of ids / filter, plus at least one of read / seen / archived. */
+/**
+ * POST /v1/inbox/notifications/bulk: ids, or a filter and/or a groupKey (the group's members matching
+ * the filter, non-archived by default), plus at least one of read / seen / archived.
+ */
 export interface BulkRequest {
   ids?: string[];
   filter?: FeedFilter;
+  groupKey?: string;
   read?: boolean;
   seen?: boolean;
   archived?: boolean;
@@ -139,6 +189,8 @@ export interface BulkResponse {
   updated: number;
   seq: number;
   counts: Counts;
+  /** The state of every group the change touched. */
+  groups?: GroupState[];
 }
 
 /** DELETE /v1/inbox/notifications/:id → { seq, counts } */
@@ -151,11 +203,13 @@ export interface DeleteResponse {
 
 export type BulkPatch = Partial<Pick<Notification, 'readAt' | 'seenAt' | 'archivedAt'>>;
 
-export type Change =
+/** `groups`: the state after the change of every group it touched (present only when it touched one). */
+export type Change = (
   | { seq: number; type: 'created'; notification: Notification }
   | { seq: number; type: 'updated'; notification: Notification }
   | { seq: number; type: 'deleted'; id: string }
-  | { seq: number; type: 'bulk'; ids: string[]; patch: BulkPatch };
+  | { seq: number; type: 'bulk'; ids: string[]; patch: BulkPatch }
+) & { groups?: GroupState[] };
 
 /** GET /v1/inbox/changes?since=SEQ&limit= (limit 1..1000, default 500). 410 seq_expired when history is gone. */
 export interface ChangesResponse {
@@ -211,6 +265,9 @@ export interface TriggerRequest {
   dedupeWindowSeconds?: number;
   /** Already past: every recipient is suppressed as `expired`. */
   expiresAt?: IsoDate;
+  /** Groups the notification with earlier ones of the same key in a grouped feed (`post:42:comments`). */
+  groupKey?: string;
+  actor?: { id: string; name?: string };
 }
 
 export interface TriggerResponse {

@@ -1,6 +1,6 @@
-import type { Messages } from '../messages.js';
+import type { GroupMessages, Messages } from '../messages.js';
 
-export const ar: Messages = {
+export const ar: Messages & GroupMessages = {
   inboxTitle: 'الإشعارات',
   bellLabel: 'الإشعارات',
   bellLabelUnread: 'الإشعارات، {count} غير مقروءة',
@@ -44,4 +44,14 @@ export const ar: Messages = {
   channel_email: 'البريد الإلكتروني',
   channel_push: 'إشعارات الدفع',
   channel_sms: 'رسائل نصية',
+  groupTwo: '{a} و{b}',
+  groupMore: '{a} و{b} و{others} آخرون',
+  groupMoreOne: '{a} و{b} وشخص آخر',
+  groupTitle: '{actors} {action}',
+  groupUnread: '{count} غير مقروءة',
+  groupExpand: 'عرض الكل ({count})',
+  groupCollapse: 'عرض أقل',
+  groupMembers: '{count} إشعارات مجمعة',
+  markGroupRead: 'تعليم المجموعة كمقروءة',
+  archiveGroup: 'أرشفة المجموعة',
 };

@@ -1,6 +1,6 @@
-import type { Messages } from '../messages.js';
+import type { GroupMessages, Messages } from '../messages.js';
 
-export const de: Messages = {
+export const de: Messages & GroupMessages = {
   inboxTitle: 'Benachrichtigungen',
   bellLabel: 'Benachrichtigungen',
   bellLabelUnread: 'Benachrichtigungen, {count} ungelesen',
@@ -44,4 +44,14 @@ export const de: Messages = {
   channel_email: 'E-Mail',
   channel_push: 'Push',
   channel_sms: 'SMS',
+  groupTwo: '{a} und {b}',
+  groupMore: '{a}, {b} und {others} weitere',
+  groupMoreOne: '{a}, {b} und 1 weitere Person',
+  groupTitle: '{actors} {action}',
+  groupUnread: '{count} ungelesen',
+  groupExpand: 'Alle {count} anzeigen',
+  groupCollapse: 'Weniger anzeigen',
+  groupMembers: '{count} gruppierte Benachrichtigungen',
+  markGroupRead: 'Gruppe als gelesen markieren',
+  archiveGroup: 'Gruppe archivieren',
 };

@@ -1,6 +1,6 @@
-import type { Messages } from '../messages.js';
+import type { GroupMessages, Messages } from '../messages.js';
 
-export const es: Messages = {
+export const es: Messages & GroupMessages = {
   inboxTitle: 'Notificaciones',
   bellLabel: 'Notificaciones',
   bellLabelUnread: 'Notificaciones, {count} sin leer',
@@ -44,4 +44,14 @@ export const es: Messages = {
   channel_email: 'Correo',
   channel_push: 'Push',
   channel_sms: 'SMS',
+  groupTwo: '{a} y {b}',
+  groupMore: '{a}, {b} y {others} más',
+  groupMoreOne: '{a}, {b} y 1 persona más',
+  groupTitle: '{actors} {action}',
+  groupUnread: '{count} sin leer',
+  groupExpand: 'Mostrar las {count}',
+  groupCollapse: 'Mostrar menos',
+  groupMembers: '{count} notificaciones agrupadas',
+  markGroupRead: 'Marcar grupo como leído',
+  archiveGroup: 'Archivar grupo',
 };

@@ -1,6 +1,6 @@
-import type { Messages } from '../messages.js';
+import type { GroupMessages, Messages } from '../messages.js';
 
-export const fr: Messages = {
+export const fr: Messages & GroupMessages = {
   inboxTitle: 'Notifications',
   bellLabel: 'Notifications',
   bellLabelUnread: 'Notifications, {count} non lues',
@@ -44,4 +44,14 @@ export const fr: Messages = {
   channel_email: 'E-mail',
   channel_push: 'Push',
   channel_sms: 'SMS',
+  groupTwo: '{a} et {b}',
+  groupMore: '{a}, {b} et {others} autres',
+  groupMoreOne: '{a}, {b} et 1 autre personne',
+  groupTitle: '{actors} {action}',
+  groupUnread: '{count} non lues',
+  groupExpand: 'Afficher les {count}',
+  groupCollapse: 'Afficher moins',
+  groupMembers: '{count} notifications groupées',
+  markGroupRead: 'Marquer le groupe comme lu',
+  archiveGroup: 'Archiver le groupe',
 };

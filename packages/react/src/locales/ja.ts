@@ -1,6 +1,6 @@
-import type { Messages } from '../messages.js';
+import type { GroupMessages, Messages } from '../messages.js';
 
-export const ja: Messages = {
+export const ja: Messages & GroupMessages = {
   inboxTitle: '通知',
   bellLabel: '通知',
   bellLabelUnread: '通知、未読 {count} 件',
@@ -44,4 +44,14 @@ export const ja: Messages = {
   channel_email: 'メール',
   channel_push: 'プッシュ',
   channel_sms: 'SMS',
+  groupTwo: '{a}さんと{b}さん',
+  groupMore: '{a}さん、{b}さん、ほか{others}人',
+  groupMoreOne: '{a}さん、{b}さん、ほか1人',
+  groupTitle: '{actors}が{action}',
+  groupUnread: '未読 {count} 件',
+  groupExpand: '{count} 件すべて表示',
+  groupCollapse: '表示を減らす',
+  groupMembers: 'グループ化された通知 {count} 件',
+  markGroupRead: 'グループを既読にする',
+  archiveGroup: 'グループをアーカイブ',
 };

@@ -2,6 +2,7 @@
 // and plain indexes, so the same migration runs on SQLite and PostgreSQL.
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { lifecycle } from './migrations/0002_lifecycle.js';
+import { groups } from './migrations/0003_groups.js';
 
 const initial: Migration = {
   async up(db: Kysely<any>) {
@@ -100,6 +101,6 @@ const initial: Migration = {
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
-    return { '0001_initial': initial, '0002_lifecycle': lifecycle };
+    return { '0001_initial': initial, '0002_lifecycle': lifecycle, '0003_groups': groups };
   },
 };

@@ -65,6 +65,10 @@ export interface NotificationsTable {
   expires_at: string | null;
   /** The message (trigger call) that created it; null for rows older than messages. */
   message_id: string | null;
+  /** Grouped feed key; null: a group of one. */
+  group_key: string | null;
+  actor_id: string | null;
+  actor_name: string | null;
 }
 
 export interface ChangesTable {

@@ -8,6 +8,7 @@ import { badRequest } from '../errors.js';
 import { assertFutureDate } from '../http/dates.js';
 import { readChanges } from '../store/changes.js';
 import { countsOf, currentSeq, listFeed } from '../store/feed.js';
+import { listGroups } from '../store/groups.js';
 import { bulkUpdate, deleteNotification, patchNotification } from '../store/mutations.js';
 import { getPreferences, updatePreferences } from '../store/preferences.js';
 import * as s from './schemas.js';
@@ -23,12 +24,13 @@ export async function inboxRoutes(app: FastifyInstance, ctx: Context): Promise<v
     async (request) => exchangeSession(ctx.apps, ctx.sessions, request.body),
   );
 
-  app.get<{ Querystring: FeedFilter & { limit: number; cursor?: string } }>(
+  app.get<{ Querystring: FeedFilter & { limit: number; cursor?: string; grouped: boolean } }>(
     '/v1/inbox/notifications',
     { onRequest, schema: { tags: ['inbox'], security, querystring: s.feedQuery } },
     async (request) => {
       const { appId, userId } = sessionOf(request);
-      const { limit, cursor, ...filter } = request.query;
+      const { limit, cursor, grouped, ...filter } = request.query;
+      if (grouped) return listGroups(ctx.db.kysely, appId, userId, filter, { limit, cursor });
       return listFeed(ctx.db.kysely, appId, userId, filter, limit, cursor);
     },
   );
@@ -61,7 +63,8 @@ export async function inboxRoutes(app: FastifyInstance, ctx: Context): Promise<v
     async (request) => {
       const { appId, userId } = sessionOf(request);
       const body = request.body;
-      if ((body.ids === undefined) === (body.filter === undefined)) throw badRequest('ids', 'body must have exactly one of ids or filter');
+      const bySet = body.filter !== undefined || body.groupKey !== undefined;
+      if ((body.ids === undefined) === !bySet) throw badRequest('ids', 'body must have either ids, or a filter and/or a groupKey');
       if (body.read === undefined && body.seen === undefined && body.archived === undefined) {
         throw badRequest('read', 'body must set at least one of read, seen or archived');
       }

@@ -23,6 +23,18 @@ const notification = obj({
   snoozedUntil: nullable('string', { format: 'date-time' }),
   expiresAt: nullable('string', { format: 'date-time' }),
 });
+// Optional: grouped feeds read them (older rows and servers may lack them).
+Object.assign(notification.properties, {
+  groupKey: nullable('string'),
+  actor: nullable('object', { properties: { id: { type: 'string' }, name: nullable('string') } }),
+});
+const actors = { actors: { type: 'array', items: obj({ id: { type: 'string' }, name: nullable('string') }) }, actorCount: { type: 'integer' } };
+const groupCounts = { count: { type: 'integer' }, unreadCount: { type: 'integer' }, unseenCount: { type: 'integer' } };
+const group = obj({ groupKey: nullable('string'), latest: notification, ...groupCounts, ...actors });
+const groupState = {
+  ...obj({ groupKey: { type: 'string' }, latest: { ...notification, type: ['object', 'null'] }, ...groupCounts, ...actors }),
+  description: 'A group’s state after the change, over its visible, non-archived members; count 0: the group is gone',
+};
 const change = {
   type: 'object',
   description: "created/updated carry `notification`, deleted carries `id`, bulk carries `ids` and `patch`",
@@ -33,6 +45,7 @@ const change = {
     id: { type: 'string' },
     ids: { type: 'array', items: { type: 'string' } },
     patch: { type: 'object' },
+    groups: { type: 'array', items: groupState, description: 'Present when the change touched grouped notifications' },
   },
   required: ['seq', 'type'],
 };
@@ -61,7 +74,10 @@ export const responseDocs: Record<string, Record<string, unknown>> = {
   'GET /v1/users/:userId/notifications': ok(200, list),
   'DELETE /v1/users/:userId/notifications/:id': ok(200, seqCounts),
   'POST /v1/inbox/session': ok(200, obj({ token: { type: 'string' }, expiresAt: date, appId: { type: 'string' }, userId: { type: 'string' } })),
-  'GET /v1/inbox/notifications': ok(200, list),
+  'GET /v1/inbox/notifications': ok(200, {
+    oneOf: [list, obj({ groups: { type: 'array', items: group }, nextCursor: nullable('string'), seq: { type: 'integer' } })],
+    description: '`{ items }`, or with grouped=true `{ groups }`: one row per groupKey (an ungrouped notification is a group of one)',
+  }),
   'GET /v1/inbox/counts': ok(200, obj({ ...counts.properties, seq: { type: 'integer' } }, [...counts.required, 'seq'])),
   'PATCH /v1/inbox/notifications/:id': ok(200, obj({ notification, seq: { type: 'integer' }, counts })),
   'POST /v1/inbox/notifications/bulk': ok(200, obj({ updated: { type: 'integer' }, seq: { type: 'integer' }, counts })),

@@ -22,12 +22,21 @@ export const emptyQuery = object({});
 
 const channelFlags = object(Object.fromEntries(CHANNELS.map((c) => [c, { type: 'boolean' }])));
 
-export const feedQuery = object({
+/** Group keys: what an app groups by (`post:42:comments`), like a category key but longer. */
+export const groupKey = { type: 'string', minLength: 1, maxLength: 255, pattern: '^[A-Za-z0-9_.:/#@+=-]+$' } as const;
+
+const listQuery = {
   read: { type: 'boolean' },
   archived: { type: 'boolean' },
   category: categoryKey,
+  groupKey: { ...groupKey, description: 'Only the members of this group' },
   limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
   cursor: str(512, 1),
+};
+
+export const feedQuery = object({
+  ...listQuery,
+  grouped: { type: 'boolean', default: false, description: 'Page groups (`{ groups }`, keyset on each group’s newest member) instead of notifications' },
 });
 
 export const countsQuery = object({ byCategory: { type: 'boolean', default: false } });
@@ -65,11 +74,12 @@ export const patchBody = object(
   { minProperties: 1, dependentRequired: { action: ['clicked'] } },
 );
 
-export const feedFilter = object({ read: { type: 'boolean' }, archived: { type: 'boolean' }, category: categoryKey });
+export const feedFilter = object({ read: { type: 'boolean' }, archived: { type: 'boolean' }, category: categoryKey, groupKey });
 
 export const bulkBody = object({
   ids: { type: 'array', minItems: 1, maxItems: 1000, items: idString },
   filter: feedFilter,
+  groupKey: { ...groupKey, description: 'The members of this group (matching `filter`, non-archived by default)' },
   read: { type: 'boolean' },
   seen: { type: 'boolean' },
   archived: { type: 'boolean' },
@@ -119,6 +129,8 @@ export const triggerBody = object(
       description: 'How far back dedupeKey looks, in seconds (1 – 2592000 = 30 days; default 86400). Needs dedupeKey',
     },
     expiresAt: { ...isoDate, description: 'When the notification disappears from the inbox; already past: every recipient is suppressed as `expired`' },
+    groupKey: { ...groupKey, description: 'Shown as one row with the other notifications of this key in a grouped feed (letters, digits and `_.:/#@+=-`, ≤ 255)' },
+    actor: { ...object({ id: idString, name: str(200) }, ['id']), description: 'Who caused it, named in its group’s row' },
   },
   ['recipients', 'category', 'title'],
 );
@@ -144,4 +156,4 @@ export const categoryBody = object({
 
 export const userBody = object({ name: str(200), locale: { type: 'string', minLength: 2, maxLength: 35, pattern: '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$' } });
 
-export const adminListQuery = feedQuery;
+export const adminListQuery = object(listQuery);

@@ -1,9 +1,9 @@
 // Reads: the feed page (keyset pagination on createdAt DESC, id DESC), counts and the user's seq.
 import type { Counts, CountsBucket, FeedFilter, ListResponse } from '@belfry/core/api';
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { nowIso } from '../ids.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor, type CursorKey } from './cursor.js';
 import { toNotification } from './rows.js';
 import { matchesFilter, visibleAt } from './visibility.js';
 
@@ -33,11 +33,7 @@ export async function listFeed(
     .where('user_id', '=', userId)
     .where(visibleAt(now))
     .where(matchesFilter(filter));
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]),
-    );
-  }
+  if (after) query = query.where(olderThan(after));
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
@@ -46,6 +42,12 @@ export async function listFeed(
     nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
     seq,
   };
+}
+
+/** Rows after a keyset cursor in (createdAt DESC, id DESC) order. */
+export function olderThan(after: CursorKey) {
+  return (eb: ExpressionBuilder<any, any>) =>
+    eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]);
 }
 
 /**

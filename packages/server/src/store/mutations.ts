@@ -1,7 +1,7 @@
 // Inbox writes by the user (patch, bulk, delete) and by the app (admin delete). Each locks the user,
 // changes rows, and records one change under the user's next seq — or nothing when nothing changed —
 // plus a lifecycle event per flag that moved (and per click), in the same transaction.
-import type { BulkPatch, BulkRequest, BulkResponse, DeleteResponse, NotificationPatch, PatchResponse } from '@belfry/core/api';
+import type { BulkPatch, BulkRequest, BulkResponse, DeleteResponse, GroupState, NotificationPatch, PatchResponse } from '@belfry/core/api';
 import type { Database } from '../db/schema.js';
 import { badRequest, notFound } from '../errors.js';
 import { nowIso } from '../ids.js';
@@ -56,8 +56,8 @@ export async function patchNotification(deps: WorkDeps, appId: string, userId: s
       .execute();
     const [seq] = await work.allocSeqs(userId, 1);
     const notification = toNotification(next);
-    work.record(userId, seq!, { type: 'updated', notification });
-    return { notification, seq: seq!, counts: await work.counts(userId) };
+    work.record(userId, seq!, { type: 'updated', notification }, row.group_key);
+    return withGroups({ notification, seq: seq!, counts: await work.counts(userId) }, await work.groupsOf(userId, [row.group_key]));
   });
 }
 
@@ -70,12 +70,12 @@ export async function bulkUpdate(deps: WorkDeps, appId: string, userId: string, 
     if (req.seen !== undefined) patch.seenAt = req.seen ? now : null;
     if (req.archived !== undefined) patch.archivedAt = req.archived ? now : null;
 
-    const affected: Array<Pick<Row, 'id' | 'user_id' | 'message_id' | 'seen_at' | 'read_at' | 'archived_at' | 'snoozed_until'>> = [];
+    const affected: Array<Pick<Row, 'id' | 'user_id' | 'message_id' | 'seen_at' | 'read_at' | 'archived_at' | 'snoozed_until' | 'group_key'>> = [];
     const targets = req.ids ? chunks(req.ids, 500) : [undefined];
     for (const chunk of targets) {
       let query = work.trx
         .selectFrom('notifications')
-        .select(['id', 'user_id', 'message_id', 'seen_at', 'read_at', 'archived_at', 'snoozed_until'])
+        .select(['id', 'user_id', 'message_id', 'seen_at', 'read_at', 'archived_at', 'snoozed_until', 'group_key'])
         .where('app_id', '=', appId)
         .where('user_id', '=', userId)
         .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
@@ -88,6 +88,7 @@ export async function bulkUpdate(deps: WorkDeps, appId: string, userId: string, 
           return eb.or(differs);
         });
       query = chunk ? query.where('id', 'in', chunk) : query.where(visibleAt(now)).where(matchesFilter(req.filter ?? {}));
+      if (req.groupKey !== undefined) query = query.where('group_key', '=', req.groupKey);
       affected.push(...(await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute()));
     }
     const ids = affected.map((r) => r.id);
@@ -110,8 +111,9 @@ export async function bulkUpdate(deps: WorkDeps, appId: string, userId: string, 
       });
     }
     const [seq] = await work.allocSeqs(userId, 1);
-    work.record(userId, seq!, { type: 'bulk', ids, patch });
-    return { updated: ids.length, seq: seq!, counts: await work.counts(userId) };
+    const keys = affected.map((r) => r.group_key);
+    work.record(userId, seq!, { type: 'bulk', ids, patch }, keys);
+    return withGroups({ updated: ids.length, seq: seq!, counts: await work.counts(userId) }, await work.groupsOf(userId, keys));
   });
 }
 
@@ -124,10 +126,13 @@ export async function deleteNotification(deps: WorkDeps, appId: string, userId: 
     await work.trx.deleteFrom('notifications').where('id', '=', id).execute();
     work.events.add({ type: 'deleted', messageId: row.message_id, notificationId: id, userId, channel: 'in_app', detail: { by } });
     const [seq] = await work.allocSeqs(userId, 1);
-    work.record(userId, seq!, { type: 'deleted', id });
+    work.record(userId, seq!, { type: 'deleted', id }, row.group_key);
     return { seq: seq!, counts: await work.counts(userId) };
   });
 }
+
+const withGroups = <T extends object>(response: T, groups: GroupState[] | undefined): T & { groups?: GroupState[] } =>
+  groups ? { ...response, groups } : response;
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];

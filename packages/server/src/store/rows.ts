@@ -20,5 +20,7 @@ export function toNotification(row: NotificationsTable): Notification {
     clickedAt: row.clicked_at,
     snoozedUntil: row.snoozed_until,
     expiresAt: row.expires_at,
+    groupKey: row.group_key,
+    actor: row.actor_id === null ? null : { id: row.actor_id, name: row.actor_name },
   };
 }

@@ -80,6 +80,9 @@ export async function triggerNotifications(deps: WorkDeps, appId: string, req: T
       snoozed_until: null,
       expires_at: req.expiresAt === undefined ? null : new Date(req.expiresAt).toISOString(),
       message_id: messageId,
+      group_key: req.groupKey ?? null,
+      actor_id: req.actor?.id ?? null,
+      actor_name: req.actor?.name ?? null,
     }));
     await deps.db.bulkInsert(trx, 'notifications', rows as unknown as Array<Record<string, unknown>>);
     // Every row carries the same JSON, so parse it once (toNotification of the first row) and share
@@ -87,7 +90,7 @@ export async function triggerNotifications(deps: WorkDeps, appId: string, req: T
     const first = rows[0] ? toNotification(rows[0]) : undefined;
     for (const row of rows) {
       const notification: Notification = { ...first!, id: row.id, userId: row.user_id };
-      work.record(row.user_id, seqs.get(row.user_id)!, { type: 'created', notification });
+      work.record(row.user_id, seqs.get(row.user_id)!, { type: 'created', notification }, row.group_key);
     }
 
     const notificationOf = new Map(rows.map((r) => [r.user_id, r.id]));

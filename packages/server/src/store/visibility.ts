@@ -20,6 +20,7 @@ export function matchesFilter(filter: FeedFilter) {
     const parts = [eb('archived_at', filter.archived ? 'is not' : 'is', null)];
     if (filter.read !== undefined) parts.push(eb('read_at', filter.read ? 'is not' : 'is', null));
     if (filter.category !== undefined) parts.push(eb('category', '=', filter.category));
+    if (filter.groupKey !== undefined) parts.push(eb('group_key', '=', filter.groupKey));
     return eb.and(parts);
   };
 }

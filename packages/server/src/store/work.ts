@@ -1,6 +1,6 @@
 // A unit of work on users' inboxes: one transaction in which every change takes the user's next seq
 // and writes its `changes` row; after commit the change events go out (in seq order) with fresh counts.
-import type { Change, Counts } from '@belfry/core/api';
+import type { Change, Counts, GroupState } from '@belfry/core/api';
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
@@ -8,6 +8,7 @@ import { nowIso } from '../ids.js';
 import { EventLog } from '../lifecycle/events.js';
 import { roomOf, type OrderedEmitter, type Ticket } from '../realtime/orderedEmitter.js';
 import { countsFor, IN_LIST_MAX } from './feed.js';
+import { groupStates } from './groups.js';
 
 type DistributiveOmit<T, K extends keyof any> = T extends unknown ? Omit<T, K> : never;
 export type ChangeBody = DistributiveOmit<Change, 'seq'>;
@@ -17,12 +18,15 @@ interface Recorded {
   userId: string;
   change: Change;
   ticket: Ticket;
+  /** Group keys the change touched: it carries their state after this unit of work. */
+  groupKeys: string[];
 }
 
 export class Work {
   private readonly tickets = new Map<string, Ticket>();
   private readonly recorded: Recorded[] = [];
   private readonly countCache = new Map<string, Counts>();
+  private readonly groupCache = new Map<string, GroupState>();
   /** Lifecycle events of this unit of work, written with it (and their webhook deliveries). */
   readonly events: EventLog;
   /** `delivered` events whose live push should be measured after commit: event id → user id. */
@@ -81,13 +85,34 @@ export class Work {
     this.tickets.set(`${userId}\u0000${seq}`, this.emitter.reserve(roomOf(this.appId, userId), seq));
   }
 
-  /** Records a change under a seq taken from allocSeqs/allocOneEach. */
-  record(userId: string, seq: number, body: ChangeBody): Change {
+  /** Records a change under a seq taken from allocSeqs/allocOneEach; `groups`: the group keys it touched. */
+  record(userId: string, seq: number, body: ChangeBody, groups: string | null | Array<string | null> = []): Change {
     const ticket = this.tickets.get(`${userId}\u0000${seq}`);
     if (!ticket) throw new Error(`seq ${seq} was not allocated for this user`);
     const change = { ...body, seq } as Change;
-    this.recorded.push({ appId: this.appId, userId, change, ticket });
+    const groupKeys = [...new Set((Array.isArray(groups) ? groups : [groups]).filter((k): k is string => k !== null))];
+    this.recorded.push({ appId: this.appId, userId, change, ticket, groupKeys });
     return change;
+  }
+
+  /** States of a user's groups as of this transaction (cached: call it after the last write). */
+  async groupsOf(userId: string, keys: Array<string | null>): Promise<GroupState[] | undefined> {
+    const wanted = [...new Set(keys.filter((k): k is string => k !== null))];
+    const missing = wanted.filter((k) => !this.groupCache.has(`${userId}\u0000${k}`));
+    if (missing.length > 0) {
+      for (const [k, state] of await groupStates(this.trx, this.appId, missing.map((groupKey) => ({ userId, groupKey })))) this.groupCache.set(k, state);
+    }
+    return wanted.length === 0 ? undefined : wanted.map((k) => this.groupCache.get(`${userId}\u0000${k}`)!);
+  }
+
+  /** Every change that touched a group carries the group's state as of commit. */
+  private async attachGroups(): Promise<void> {
+    const touched = this.recorded.flatMap((r) => r.groupKeys.map((groupKey) => ({ userId: r.userId, groupKey })));
+    const missing = touched.filter((t) => !this.groupCache.has(`${t.userId}\u0000${t.groupKey}`));
+    if (missing.length > 0) for (const [k, state] of await groupStates(this.trx, this.appId, missing)) this.groupCache.set(k, state);
+    for (const r of this.recorded) {
+      if (r.groupKeys.length > 0) r.change.groups = r.groupKeys.map((k) => this.groupCache.get(`${r.userId}\u0000${k}`)!);
+    }
   }
 
   /** Counts of a user as of this transaction (cached: call it after the last change). */
@@ -101,6 +126,7 @@ export class Work {
 
   /** Inside the transaction, last: writes the change rows and the counts every event will carry. */
   async finish(): Promise<void> {
+    await this.attachGroups();
     const created_at = nowIso();
     const rows = this.recorded.map(({ userId, change }) => {
       const { seq, type, ...payload } = change;
