@@ -7,9 +7,10 @@ import { activateAction, activateNotification } from './activate.js';
 import type { ColorScheme } from './context.js';
 import { format } from './messages.js';
 import type { NotificationHandlers } from './NotificationItem.js';
+import type { Notification, NotificationAction } from '@belfry/core/api';
 import { Root } from './Root.js';
 import type { Theme } from './theme.js';
-import { Toast, type RenderToastProps } from './Toast.js';
+import { NotificationItem } from './NotificationItem.js';
 import { toasterStyles } from './toasterStyles.js';
 import { useBelfry } from './useBelfry.js';
 import { useToasts } from './useToasts.js';
@@ -32,7 +33,14 @@ export interface ToasterProps extends NotificationHandlers {
   className?: string | undefined;
 }
 
-export type { RenderToastProps };
+export interface RenderToastProps {
+  notification: Notification;
+  /** Acts as a click on the item (read + clicked, then its safe actionUrl or onNotificationClick) and closes the toast. */
+  activate(): void;
+  /** Runs an action as its button in the inbox would, and closes the toast. */
+  runAction(action: NotificationAction): void;
+  dismiss(): void;
+}
 
 export function Toaster(props: ToasterProps) {
   const { position = 'bottom-end', max = 3, duration = 6000, renderToast } = props;
@@ -57,12 +65,12 @@ export function Toaster(props: ToasterProps) {
     if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(false);
   };
 
-  const onKeyDown = (id: string) => (event: KeyboardEvent<HTMLLIElement>) => {
-    if (event.key !== 'Escape') return;
-    event.stopPropagation();
+  const onKeyDown = (id: string) => (event: KeyboardEvent<HTMLDivElement>) => {
+    // An item menu closing on Escape has handled it already.
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
     // Focus moves to a neighbour rather than falling to the page's body.
-    const item = event.currentTarget;
-    const next = (item.nextElementSibling ?? item.previousElementSibling)?.querySelector<HTMLElement>('button');
+    const toast = event.currentTarget;
+    const next = (toast.nextElementSibling ?? toast.previousElementSibling)?.querySelector<HTMLElement>('[tabindex="0"]');
     if (next) next.focus();
     else setFocused(false);
     dismiss(id);
@@ -84,27 +92,47 @@ export function Toaster(props: ToasterProps) {
           onFocus={() => setFocused(true)}
           onBlur={onBlur}
         >
-          <ol className="belfry-toast-list">
-            {toasts.map(({ notification: n }) => {
-              const view: RenderToastProps = {
-                notification: n,
-                dismiss: () => dismiss(n.id),
-                activate: () => {
-                  dismiss(n.id);
-                  void activateNotification(client, n, props.onNotificationClick)?.catch(() => undefined);
-                },
-                runAction: (action) => {
-                  dismiss(n.id);
-                  void activateAction(client, n, action, props.onAction)?.catch(() => undefined);
-                },
-              };
-              return (
-                <li key={n.id} className="belfry-toast" data-id={n.id} onKeyDown={onKeyDown(n.id)}>
-                  {renderToast ? renderToast(view) : <Toast {...view} />}
-                </li>
-              );
-            })}
-          </ol>
+          {toasts.map(({ notification: n }) => {
+            const view: RenderToastProps = {
+              notification: n,
+              dismiss: () => dismiss(n.id),
+              activate: () => {
+                dismiss(n.id);
+                void activateNotification(client, n, props.onNotificationClick)?.catch(() => undefined);
+              },
+              runAction: (action) => {
+                dismiss(n.id);
+                void activateAction(client, n, action, props.onAction)?.catch(() => undefined);
+              },
+            };
+            return (
+              <div key={n.id} className="belfry-toast" data-id={n.id} onKeyDown={onKeyDown(n.id)}>
+                {renderToast ? (
+                  renderToast(view)
+                ) : (
+                  <>
+                    {/* The inbox's own row, so a toast looks and acts like the item it is. */}
+                    <div role="list">
+                      <NotificationItem
+                        notification={n}
+                        onNotificationClick={(x) => {
+                          dismiss(n.id);
+                          return props.onNotificationClick ? props.onNotificationClick(x) : true;
+                        }}
+                        onAction={(x, action) => {
+                          dismiss(n.id);
+                          props.onAction?.(x, action);
+                        }}
+                      />
+                    </div>
+                    <button type="button" className="belfry-icon-button belfry-toast-close" aria-label={ui.messages.close} onClick={view.dismiss}>
+                      <span aria-hidden="true">×</span>
+                    </button>
+                  </>
+                )}
+              </div>
+            );
+          })}
         </section>
       )}
     </Root>

@@ -1,13 +1,13 @@
 // The toast queue: new notifications the visible tab claimed (./toastClaim), each dismissed after
 // `duration` of unpaused time. The stack holds at most `max`; a new one pushes the oldest out.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Notification } from '@belfry/core/api';
 import { useBelfry } from './useBelfry.js';
 import { claimToast } from './toastClaim.js';
 
 export interface ToastEntry {
   notification: Notification;
-  /** Unpaused time left before it goes (ms); Infinity with duration 0. */
+  /** Unpaused time left before it goes (ms). */
   remaining: number;
 }
 
@@ -23,64 +23,43 @@ function inboxOpen(): boolean {
   return !!document.querySelector('.belfry-popover, belfry-inbox[open]');
 }
 
-function useDocumentHidden(): boolean {
-  const [hidden, setHidden] = useState(false);
-  useEffect(() => {
-    const update = () => setHidden(document.visibilityState === 'hidden');
-    update();
-    document.addEventListener('visibilitychange', update);
-    return () => document.removeEventListener('visibilitychange', update);
-  }, []);
-  return hidden;
-}
-
 export function useToasts({ max, duration, paused }: ToastQueueOptions) {
   const client = useBelfry();
   const [toasts, setToasts] = useState<ToastEntry[]>([]);
-  const hidden = useDocumentHidden();
-  const settings = useRef({ max, duration });
-  settings.current = { max, duration };
 
   const dismiss = useCallback((id: string) => {
-    setToasts((list) => (list.some((t) => t.notification.id === id) ? list.filter((t) => t.notification.id !== id) : list));
+    setToasts((list) => list.filter((t) => t.notification.id !== id));
   }, []);
 
   useEffect(() => {
     if (!client) return undefined;
     const o = client.options;
     const scope = `${o.apiUrl}|${o.appId}|${o.userId ?? ''}`;
-    let live = true;
     // Listening keeps the client's realtime running even with no inbox on the page.
     const release = client.connection.subscribe(() => {});
     const off = client.on('notification', (notification) => {
       if (document.visibilityState !== 'visible' || inboxOpen()) return;
       void claimToast(scope, notification.id).then((mine) => {
-        if (!mine || !live) return;
-        const { max: limit, duration: ms } = settings.current;
-        setToasts((list) => [...list, { notification, remaining: ms > 0 ? ms : Infinity }].slice(-Math.max(1, limit)));
+        if (mine) setToasts((list) => [...list, { notification, remaining: duration }].slice(-Math.max(1, max)));
       });
     });
     return () => {
-      live = false;
       off();
       release();
     };
-  }, [client]);
+  }, [client, max, duration]);
 
   // Timers run only while nothing pauses them; on pause each keeps the time it had left.
-  const stopped = paused || hidden;
   useEffect(() => {
-    if (stopped || toasts.length === 0) return undefined;
+    if (paused || !duration) return undefined;
     const started = Date.now();
-    const timers = toasts
-      .filter((t) => t.remaining !== Infinity)
-      .map((t) => setTimeout(() => dismiss(t.notification.id), t.remaining));
+    const timers = toasts.map((t) => setTimeout(() => dismiss(t.notification.id), t.remaining));
     return () => {
       timers.forEach(clearTimeout);
       const elapsed = Date.now() - started;
       for (const t of toasts) t.remaining = Math.max(0, t.remaining - elapsed);
     };
-  }, [stopped, toasts, dismiss]);
+  }, [paused, duration, toasts, dismiss]);
 
   return { toasts, dismiss };
 }
