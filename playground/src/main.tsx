@@ -2,7 +2,7 @@
 // preference centre, a theme switcher and a form that sends a notification through the dev route.
 import { createElement, StrictMode, useEffect, useRef, useState, type FormEvent } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BelfryProvider, Inbox, PreferenceCenter, belfryStyles, type ColorScheme, type Theme } from '@belfry/react';
+import { BelfryProvider, Inbox, PreferenceCenter, Toaster, belfryStyles, useBelfry, type ColorScheme, type Theme } from '@belfry/react';
 import { Activity } from './Activity.js';
 import { pageStyles } from './pageStyles.js';
 
@@ -40,7 +40,10 @@ interface Session {
 }
 
 const apiUrl = window.location.origin;
-const requestedUser = new URLSearchParams(window.location.search).get('user') ?? '';
+const params = new URLSearchParams(window.location.search);
+const requestedUser = params.get('user') ?? '';
+/** `?toastDuration=ms` (the e2e suite shortens it). */
+const toastDuration = Number(params.get('toastDuration')) || undefined;
 
 function useSession(): Session | { error: string } | null {
   const [session, setSession] = useState<Session | { error: string } | null>(null);
@@ -166,6 +169,13 @@ function CustomElementInbox({ session, choice, onEvent }: { session: Session; ch
   });
 }
 
+/** The React client's `notification` event, logged beside the element's DOM events. */
+function ReactNotificationLog({ onEvent }: { onEvent: (line: string) => void }) {
+  const client = useBelfry();
+  useEffect(() => client?.on('notification', (n) => onEvent(`React notification “${n.title}”`)), [client, onEvent]);
+  return null;
+}
+
 function App() {
   const session = useSession();
   const [choice, setChoice] = useState<ThemeChoice>('light');
@@ -182,6 +192,7 @@ function App() {
 
   return (
     <BelfryProvider apiUrl={apiUrl} appId={session.appId} userId={session.userId} userKey={session.userKey} colorScheme={scheme} theme={theme}>
+      <ReactNotificationLog onEvent={onEvent} />
       <header className="pg-header">
         <h1>Belfry playground</h1>
         <p>
@@ -201,7 +212,7 @@ function App() {
           <div className="pg-bell-row">
             <CustomElementInbox session={session} choice={choice} onEvent={onEvent} />
           </div>
-          <h3>DOM events</h3>
+          <h3>Events</h3>
           <ul className="pg-log" aria-live="off">
             {log.length ? log.map((line, i) => <li key={`${i}-${line}`}>{line}</li>) : <li>None yet — send a notification.</li>}
           </ul>
@@ -219,6 +230,7 @@ function App() {
           <PreferenceCenter showTitle={false} />
         </section>
       </main>
+      <Toaster duration={toastDuration} />
     </BelfryProvider>
   );
 }
