@@ -5,6 +5,7 @@
 import { useEffect, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { activateAction, activateNotification } from './activate.js';
 import type { ColorScheme } from './context.js';
+import { part } from './dom.js';
 import { format } from './messages.js';
 import type { NotificationHandlers } from './NotificationItem.js';
 import type { Notification, NotificationAction } from '@belfry/core/api';
@@ -106,7 +107,7 @@ export function Toaster(props: ToasterProps) {
               },
             };
             return (
-              <div key={n.id} className="belfry-toast" data-id={n.id} onKeyDown={onKeyDown(n.id)}>
+              <div key={n.id} className="belfry-toast" {...part('toast')} data-id={n.id} onKeyDown={onKeyDown(n.id)}>
                 {renderToast ? (
                   renderToast(view)
                 ) : (

@@ -7,9 +7,18 @@ import { BelfryElement } from './BelfryElement.js';
 
 export type { ToastPosition };
 
+const ATTRIBUTES = ['position', 'max', 'duration'] as const;
+
 export class BelfryToasterElement extends BelfryElement {
+  /** Mirrors the attribute: `top-start` … `bottom-end` (default bottom-end). */
+  declare position: string | null;
+  /** Mirrors the attribute: most toasts at once (default 3). */
+  declare max: string | null;
+  /** Mirrors the attribute: milliseconds a toast stays, paused on hover and focus; 0 keeps it (default 6000). */
+  declare duration: string | null;
+
   static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'position', 'max', 'duration'];
+    return [...super.observedAttributes, ...ATTRIBUTES];
   }
 
   /** A number attribute, or undefined (the Toaster's default) when unset or not a number ≥ 0. */
@@ -29,4 +38,17 @@ export class BelfryToasterElement extends BelfryElement {
     };
     return createElement(Toaster, props);
   }
+}
+
+// Each attribute is also a property (`el.duration = 4000`), like the other elements' attributes.
+for (const name of ATTRIBUTES) {
+  Object.defineProperty(BelfryToasterElement.prototype, name, {
+    get(this: HTMLElement) {
+      return this.getAttribute(name);
+    },
+    set(this: HTMLElement, value: unknown) {
+      if (value === null || value === undefined) this.removeAttribute(name);
+      else this.setAttribute(name, String(value));
+    },
+  });
 }
