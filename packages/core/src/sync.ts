@@ -51,7 +51,9 @@ export function createSync(deps: SyncDeps) {
 
   function created(n: Notification, seq: number, announce: boolean) {
     inbox.writeItems([n], seq, announce ? new Set([n.id]) : undefined);
-    if (announce && !emitted.has(n.id) && n.archivedAt === null && isVisible(n)) deps.onNotification(n);
+    // As the store shows it now: a late copy of one deleted or archived since is no news.
+    const shown = inbox.store.getState().notifications[n.id];
+    if (announce && shown && !emitted.has(n.id) && shown.archivedAt === null && isVisible(shown)) deps.onNotification(shown);
     emitted.add(n.id);
   }
 
@@ -64,6 +66,8 @@ export function createSync(deps: SyncDeps) {
       if (seq > applied!) continue;
       buffer.delete(seq);
       if (event.change.type === 'created') created(event.change.notification, seq, true);
+      // Other tabs have not necessarily read it: the leader passes it on like any change.
+      deps.onApplied(event);
     }
   }
 
@@ -193,7 +197,11 @@ export function createSync(deps: SyncDeps) {
     /** A change from the socket or from the leader tab. */
     receive(event: SeqEvent) {
       if (stopped) return;
-      if (applied !== null && event.change.seq <= applied) return;
+      if (applied !== null && event.change.seq <= applied) {
+        // Already in what this client read (its page or baseline), but it came live: still news.
+        if (event.change.type === 'created') created(event.change.notification, event.change.seq, true);
+        return;
+      }
       buffer.set(event.change.seq, event);
       if (applied === null) {
         void catchUp();

@@ -44,4 +44,24 @@ describe('announcing new notifications', () => {
     expect(a.arrived).toEqual([first, second]);
     expect(b.arrived).toEqual([first, second]);
   }, 30_000);
+
+  it('the first one is announced in both when it arrives while the leader reads its baseline', async () => {
+    const user = newUser();
+    const browser = createMemoryBrowser();
+    // Slow HTTP: the leader is online (socket up) long before its baseline read comes back.
+    env.proxy.latencyMs = 600;
+    try {
+      const a = bellOnly(browser, user);
+      const b = bellOnly(browser, user);
+      await waitFor(() => a.client.connection.getState().status === 'online' && b.client.connection.getState().status === 'online', { message: 'both online' });
+      expect(a.client.connection.getState().seq).toBe(0);
+      const first = (await trigger(env.server.url, user, { title: 'first' })).notifications[0]!.id;
+      await waitFor(() => a.arrived.length === 1 && b.arrived.length === 1, { message: 'first announced in both' });
+      await sleep(300);
+      expect(a.arrived).toEqual([first]);
+      expect(b.arrived).toEqual([first]);
+    } finally {
+      env.proxy.latencyMs = 0;
+    }
+  }, 30_000);
 });
