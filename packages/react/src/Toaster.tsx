@@ -3,15 +3,14 @@
 // pauses every timer, Escape dismisses the focused toast. Styles come with it (not in styles.css),
 // so apps that show no toasts don't ship them.
 import { useEffect, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import type { Notification, NotificationAction } from '@belfry/core/api';
 import { activateAction, activateNotification } from './activate.js';
 import type { ColorScheme } from './context.js';
 import { part } from './dom.js';
 import { format } from './messages.js';
-import type { NotificationHandlers } from './NotificationItem.js';
-import type { Notification, NotificationAction } from '@belfry/core/api';
 import { Root } from './Root.js';
 import type { Theme } from './theme.js';
-import { NotificationItem } from './NotificationItem.js';
+import { NotificationItem, type NotificationHandlers } from './NotificationItem.js';
 import { toasterStyles } from './toasterStyles.js';
 import { useBelfry } from './useBelfry.js';
 import { useToasts } from './useToasts.js';
