@@ -2,7 +2,7 @@
 // preference centre, a theme switcher and a form that sends a notification through the dev route.
 import { createElement, StrictMode, useEffect, useRef, useState, type FormEvent } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BelfryProvider, Inbox, PreferenceCenter, belfryStyles, type ColorScheme, type Theme } from '@belfry/react';
+import { BelfryProvider, Inbox, PreferenceCenter, Toaster, belfryStyles, useBelfry, type ColorScheme, type Theme } from '@belfry/react';
 import { Activity } from './Activity.js';
 import { pageStyles } from './pageStyles.js';
 
@@ -50,6 +50,8 @@ const groupedToggle = (() => {
   else next.set('grouped', '1');
   return `?${next.toString()}`;
 })();
+/** `?toastDuration=ms` (the e2e suite shortens it). */
+const toastDuration = Number(params.get('toastDuration')) || undefined;
 
 function useSession(): Session | { error: string } | null {
   const [session, setSession] = useState<Session | { error: string } | null>(null);
@@ -176,6 +178,13 @@ function CustomElementInbox({ session, choice, onEvent }: { session: Session; ch
   });
 }
 
+/** The React client's `notification` event, logged beside the element's DOM events. */
+function ReactNotificationLog({ onEvent }: { onEvent: (line: string) => void }) {
+  const client = useBelfry();
+  useEffect(() => client?.on('notification', (n) => onEvent(`React notification “${n.title}”`)), [client, onEvent]);
+  return null;
+}
+
 function App() {
   const session = useSession();
   const [choice, setChoice] = useState<ThemeChoice>('light');
@@ -192,6 +201,7 @@ function App() {
 
   return (
     <BelfryProvider apiUrl={apiUrl} appId={session.appId} userId={session.userId} userKey={session.userKey} colorScheme={scheme} theme={theme}>
+      <ReactNotificationLog onEvent={onEvent} />
       <header className="pg-header">
         <h1>Belfry playground</h1>
         <p>
@@ -214,7 +224,7 @@ function App() {
           <div className="pg-bell-row">
             <CustomElementInbox session={session} choice={choice} onEvent={onEvent} />
           </div>
-          <h3>DOM events</h3>
+          <h3>Events</h3>
           <ul className="pg-log" aria-live="off">
             {log.length ? log.map((line, i) => <li key={`${i}-${line}`}>{line}</li>) : <li>None yet — send a notification.</li>}
           </ul>
@@ -232,6 +242,7 @@ function App() {
           <PreferenceCenter showTitle={false} />
         </section>
       </main>
+      <Toaster duration={toastDuration} />
     </BelfryProvider>
   );
 }

@@ -49,18 +49,33 @@ export function createSync(deps: SyncDeps) {
     inbox.setConnection({ seq });
   }
 
+  function created(n: Notification, seq: number, announce: boolean) {
+    inbox.writeItems([n], seq, announce ? new Set([n.id]) : undefined);
+    // As the store shows it now: a late copy of one deleted or archived since is no news.
+    const shown = inbox.store.getState().notifications[n.id];
+    if (announce && shown && !emitted.has(n.id) && shown.archivedAt === null && isVisible(shown)) deps.onNotification(shown);
+    emitted.add(n.id);
+  }
+
+  /**
+   * Events at or below the applied seq are already in the data the stream started from (the baseline
+   * or a page read while they travelled), yet they arrived live: a created one is still news.
+   */
+  function dropApplied() {
+    for (const [seq, event] of buffer) {
+      if (seq > applied!) continue;
+      buffer.delete(seq);
+      if (event.change.type === 'created') created(event.change.notification, seq, true);
+      // Other tabs have not necessarily read it: the leader passes it on like any change.
+      deps.onApplied(event);
+    }
+  }
+
   function apply(change: Change, counts: Counts | undefined, announce: boolean) {
     switch (change.type) {
-      case 'created': {
-        const n = change.notification;
-        inbox.writeItems([n], change.seq, announce ? new Set([n.id]) : undefined);
-        if (announce && !emitted.has(n.id) && n.archivedAt === null && isVisible(n)) {
-          emitted.add(n.id);
-          deps.onNotification(n);
-        }
-        emitted.add(n.id);
+      case 'created':
+        created(change.notification, change.seq, announce);
         break;
-      }
       case 'updated':
         inbox.writeItems([change.notification], change.seq);
         break;
@@ -81,7 +96,7 @@ export function createSync(deps: SyncDeps) {
 
   function pump() {
     if (applied === null || catchingUp || stopped) return;
-    for (const seq of [...buffer.keys()]) if (seq <= applied) buffer.delete(seq);
+    dropApplied();
     let next = buffer.get(applied + 1);
     while (next) {
       buffer.delete(applied + 1);
@@ -182,7 +197,11 @@ export function createSync(deps: SyncDeps) {
     /** A change from the socket or from the leader tab. */
     receive(event: SeqEvent) {
       if (stopped) return;
-      if (applied !== null && event.change.seq <= applied) return;
+      if (applied !== null && event.change.seq <= applied) {
+        // Already in what this client read (its page or baseline), but it came live: still news.
+        if (event.change.type === 'created') created(event.change.notification, event.change.seq, true);
+        return;
+      }
       buffer.set(event.change.seq, event);
       if (applied === null) {
         void catchUp();

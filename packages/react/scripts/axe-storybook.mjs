@@ -27,6 +27,8 @@ const DEFAULT_STORIES = [
   'components-feed--offline',
   'components-preferencecenter--locked-category',
   'components-preferencecenter--dark',
+  'components-toaster--with-actions',
+  'components-toaster--dark',
 ];
 const stories = process.argv.length > 2 ? process.argv.slice(2) : DEFAULT_STORIES;
 

@@ -1,5 +1,6 @@
 import type { CSSProperties, KeyboardEvent, MouseEvent, Ref } from 'react';
 import type { Notification, NotificationAction } from '@belfry/core/api';
+import { activateAction, activateNotification } from './activate.js';
 import { useBelfry } from './useBelfry.js';
 import { useUi } from './useUi.js';
 import { ItemMenu, type MenuCommand } from './ItemMenu.js';
@@ -28,10 +29,6 @@ export interface NotificationItemProps extends NotificationHandlers {
 }
 
 const FAILURE_VISIBLE_MS = 6000;
-
-function navigate(url: string) {
-  if (typeof window !== 'undefined') window.location.assign(url);
-}
 
 export function NotificationItem(props: NotificationItemProps) {
   const { notification: n, active = true, onFocusItem, itemRef, style, index, setSize } = props;
@@ -63,12 +60,7 @@ export function NotificationItem(props: NotificationItemProps) {
   };
 
   // A click is engagement: the item becomes read and clicked in one request (a `clicked` event).
-  const activate = () => {
-    if (client) run(client.markClicked(n.id));
-    const url = safeUrl(n.actionUrl);
-    const follow = props.onNotificationClick ? props.onNotificationClick(n) === true : true;
-    if (follow && url) navigate(url);
-  };
+  const activate = () => run(activateNotification(client, n, props.onNotificationClick));
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     if ((event.target as HTMLElement).closest('button, a')) return;
@@ -83,12 +75,7 @@ export function NotificationItem(props: NotificationItemProps) {
     }
   };
 
-  const onActionClick = (action: NotificationAction) => {
-    if (client) run(client.markClicked(n.id, action.id));
-    props.onAction?.(n, action);
-    const url = safeUrl(action.url);
-    if (url) navigate(url);
-  };
+  const onActionClick = (action: NotificationAction) => run(activateAction(client, n, action, props.onAction));
 
   const avatar = safeUrl(n.avatarUrl);
   const created = new Date(n.createdAt);

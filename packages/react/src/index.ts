@@ -14,6 +14,7 @@ export { badgeText } from './badge.js';
 export { Feed, type FeedProps, type RenderItemProps } from './Feed.js';
 export { NotificationItem, type NotificationItemProps, type NotificationHandlers } from './NotificationItem.js';
 export { GroupItem, type GroupItemProps } from './GroupItem.js';
+export { Toaster, type ToasterProps, type ToastPosition, type RenderToastProps } from './Toaster.js';
 export { PreferenceCenter, type PreferenceCenterProps } from './PreferenceCenter.js';
 export { Tabs, type TabsProps, type TabItem } from './Tabs.js';
 export { RichText, parseRichText, type RichNode } from './RichText.js';

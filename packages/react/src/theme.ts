@@ -32,6 +32,7 @@ export type ThemeToken =
   | 'zIndex'
   | 'popoverWidth'
   | 'popoverHeight'
+  | 'toastWidth'
   | 'avatarSize'
   | 'transitionDuration';
 

@@ -1,14 +1,16 @@
 import { BelfryFeedElement } from './BelfryFeedElement.js';
 import { BelfryInboxElement } from './BelfryInboxElement.js';
 import { BelfryPreferencesElement } from './BelfryPreferencesElement.js';
+import { BelfryToasterElement } from './BelfryToasterElement.js';
 
 export const ELEMENTS = {
   'belfry-inbox': BelfryInboxElement,
   'belfry-feed': BelfryFeedElement,
   'belfry-preferences': BelfryPreferencesElement,
+  'belfry-toaster': BelfryToasterElement,
 } as const;
 
-/** Registers the three elements (skipping names already defined, e.g. by a second copy of the script). */
+/** Registers the elements (skipping names already defined, e.g. by a second copy of the script). */
 export function defineBelfryElements(registry: CustomElementRegistry | undefined = globalThis.customElements): void {
   if (!registry) return;
   for (const [name, element] of Object.entries(ELEMENTS)) {
@@ -21,5 +23,6 @@ declare global {
     'belfry-inbox': BelfryInboxElement;
     'belfry-feed': BelfryFeedElement;
     'belfry-preferences': BelfryPreferencesElement;
+    'belfry-toaster': BelfryToasterElement;
   }
 }

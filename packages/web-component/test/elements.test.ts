@@ -1,11 +1,12 @@
 // The elements in happy-dom against a real server: attributes configure them, elements for one user
-// share a client that is freed with the last of them, events leave the shadow root.
+// share a client that is freed with the last of them, events leave the shadow root; <belfry-toaster>
+// toasts a live notification and its click is an item click.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBelfryServer, userKeyFor } from '@belfry/server';
-import { defineBelfryElements, sharedClientCount, type BelfryInboxElement } from '../src/index.js';
+import { defineBelfryElements, sharedClientCount, type BelfryInboxElement, type BelfryToasterElement } from '../src/index.js';
 
 const SECRET = 'sk_test_wc_elements';
 let server: Awaited<ReturnType<typeof createBelfryServer>>;
@@ -31,11 +32,11 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function trigger(userId: string, title: string) {
+async function trigger(userId: string, title: string, extra: Record<string, unknown> = {}) {
   const res = await fetch(`${server.url}/v1/notifications`, {
     method: 'POST',
     headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ recipients: [userId], category: 'general', title }),
+    body: JSON.stringify({ recipients: [userId], category: 'general', title, ...extra }),
   });
   expect(res.status).toBe(201);
 }
@@ -169,4 +170,47 @@ describe('<belfry-inbox> in happy-dom', () => {
     el.remove();
     await until(() => sharedClientCount() === 0);
   });
+});
+
+describe('<belfry-toaster> in happy-dom', () => {
+  it('toasts a live notification; attributes are props; a click is a cancelable composed event', async () => {
+    const user = 'toast-1';
+    const el = document.createElement('belfry-toaster') as BelfryToasterElement;
+    el.setAttribute('api-url', server.url);
+    el.setAttribute('app-id', 'wc');
+    el.setAttribute('user-id', user);
+    el.setAttribute('user-key', userKeyFor(SECRET, user));
+    el.duration = '0';
+    el.position = 'top-start';
+    expect(el.getAttribute('duration')).toBe('0');
+    const clicks: Array<{ title: string; composed: boolean }> = [];
+    document.body.addEventListener('belfry:notification-click', (event) => {
+      const e = event as CustomEvent<{ notification: { title: string } }>;
+      clicks.push({ title: e.detail.notification.title, composed: e.composed });
+      e.preventDefault();
+    });
+    document.body.append(el);
+    await until(() => el.client?.connection.getState().status === 'online', 15_000);
+
+    await trigger(user, 'Toasted', { actionUrl: 'https://example.com/x' });
+    const toast = () => el.shadowRoot!.querySelector<HTMLElement>('.belfry-toast');
+    await until(() => !!toast(), 15_000);
+    expect(el.shadowRoot!.querySelector('.belfry-toasts')?.getAttribute('data-position')).toBe('top-start');
+    expect(toast()!.textContent).toContain('Toasted');
+
+    toast()!.querySelector<HTMLElement>('.belfry-item-title')!.click();
+    await until(() => !toast());
+    expect(clicks).toEqual([{ title: 'Toasted', composed: true }]);
+    // The click marked it read and clicked on the server, as an inbox item's does.
+    let stored: { readAt: string | null; clickedAt: string | null } | undefined;
+    const start = Date.now();
+    while (!stored?.clickedAt && Date.now() - start < 15_000) {
+      const list = await fetch(`${server.url}/v1/users/${user}/notifications`, { headers: { authorization: `Bearer ${SECRET}` } });
+      stored = ((await list.json()) as { items: Array<{ readAt: string | null; clickedAt: string | null }> }).items[0];
+      if (!stored?.clickedAt) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(stored).toMatchObject({ readAt: expect.any(String), clickedAt: expect.any(String) });
+    el.remove();
+    await until(() => sharedClientCount() === 0);
+  }, 40_000);
 });
