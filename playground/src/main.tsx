@@ -187,6 +187,9 @@ function App() {
         <p>
           Signed in as <code>{session.userId}</code> of app <code>{session.appId}</code>. The secret stays on the server.
         </p>
+        <a className="pg-docs-link" href="/docs/">
+          API reference
+        </a>
         <ThemeSwitcher value={choice} onChange={setChoice} />
       </header>
       <main className="pg-grid">

@@ -14,7 +14,8 @@ const object = (properties: Record<string, unknown>, required: string[] = [], ex
   type: 'object',
   additionalProperties: false,
   properties,
-  required,
+  // An empty `required` is invalid OpenAPI: left out when nothing is required.
+  ...(required.length > 0 ? { required } : {}),
   ...extra,
 });
 
