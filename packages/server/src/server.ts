@@ -25,6 +25,7 @@ import { lifecycleRoutes } from './lifecycle/routes.js';
 import { lifecycleResponseDocs } from './lifecycle/schemas.js';
 import { Apps, type CreateAppInput } from './store/apps.js';
 import type { WorkHooks } from './store/work.js';
+import { decorateDocument } from './docs/document.js';
 import { docsRoutes } from './docs/reference.js';
 import { Sweeper } from './sweeper.js';
 import { requestId } from './http/requestId.js';
@@ -107,6 +108,7 @@ export async function createBelfryServer(options: BelfryServerOptions = {}): Pro
         const responses = docsByRoute[`${String(route.method)} ${route.url}`];
         return { schema: responses ? { ...schema, response: responses } : schema, url };
       },
+      transformObject: (document) => decorateDocument('openapiObject' in document ? document.openapiObject : document.swaggerObject),
       openapi: {
         // 3.1: schemas are JSON Schema 2020-12 (type arrays for nullable, dependentRequired).
         openapi: '3.1.0',

@@ -1,5 +1,7 @@
 // Response shapes for the OpenAPI document only. They are attached in @fastify/swagger's transform
 // (not as route response schemas), so serialisation stays plain JSON.stringify and never drops a field.
+import { SUPPRESSION_REASONS } from '../wire.js';
+
 const nullable = (type: string, extra: Record<string, unknown> = {}) => ({ type: [type, 'null'], ...extra });
 const date = { type: 'string', format: 'date-time' };
 const obj = (properties: Record<string, unknown>, required = Object.keys(properties)) => ({ type: 'object', properties, required });
@@ -42,8 +44,9 @@ const category = obj({ key: { type: 'string' }, label: nullable('string'), locke
 const list = obj({ items: { type: 'array', items: notification }, nextCursor: nullable('string'), seq: { type: 'integer' } });
 const seqCounts = obj({ seq: { type: 'integer' }, counts });
 const trigger = obj({
+  messageId: { type: 'string', description: 'The message this call became (`msg_…`)' },
   notifications: { type: 'array', items: obj({ userId: { type: 'string' }, id: { type: 'string' } }) },
-  suppressed: { type: 'array', items: obj({ userId: { type: 'string' }, reason: { type: 'string', enum: ['opted_out'] } }) },
+  suppressed: { type: 'array', items: obj({ userId: { type: 'string' }, reason: { type: 'string', enum: Object.keys(SUPPRESSION_REASONS) } }) },
   replayed: { type: 'boolean' },
 });
 const error = obj(
