@@ -107,7 +107,7 @@ export const triggerBody = object(
     actionUrl: safeUrl,
     actions: { type: 'array', maxItems: 10, items: actionSchema },
     avatarUrl: safeUrl,
-    data: { type: 'object' },
+    data: { type: 'object', additionalProperties: true },
     idempotencyKey: str(255, 1),
     dedupeKey: {
       ...str(255, 1),
