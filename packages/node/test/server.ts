@@ -19,6 +19,8 @@ export function useServer(options: BelfryServerOptions = {}) {
       databaseUrl: '',
       masterKey: 'belfry-node-test-master-key',
       seedApps: [{ id: APP.id, secret: APP.secret }],
+      // An explicit origin list: outside dev mode a server may require one.
+      allowedOrigins: ['http://localhost:4000'],
       rateLimit: false,
       logger: false,
       docs: false,

@@ -18,6 +18,8 @@ export async function startExampleServer(): Promise<BelfryServer & { cleanup(): 
     databaseUrl: '',
     masterKey: 'belfry-examples-master-key',
     seedApps: [{ id: EXAMPLE.appId, secret: EXAMPLE.secret, name: 'Demo' }],
+    // An explicit origin list: outside dev mode a server may require one.
+    allowedOrigins: ['http://localhost:4000'],
     rateLimit: false,
     logger: false,
     docs: false,
