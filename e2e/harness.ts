@@ -57,6 +57,8 @@ export async function startStack(): Promise<Stack> {
     allowedOrigins: ['*'],
     // The playground's webhook receiver is on loopback.
     dev: true,
+    // As in the playground: the reference's try-it console is filled in with the secret.
+    docs: { secretKey: SECRET },
     sweepIntervalMs: 1000,
     rateLimit: false,
     logger: false,

@@ -18,6 +18,7 @@ const server = await createBelfryServer({
   seedApps: [DEMO],
   // Dev mode: the playground's own webhook receiver is on loopback, which production refuses.
   dev: true,
+  docs: { secretKey: DEMO.secret },
   configure: async (fastify) => {
     await playgroundRoutes(fastify, { appId: DEMO.id, secret: DEMO.secret, mounts: playgroundMounts() });
   },
@@ -49,6 +50,7 @@ const examples = builtExamples.map((name) => `${shown}/examples/${name}/`).join(
 console.log(`
   Belfry playground   ${shown}
   API                 ${shown}/v1   (OpenAPI: ${shown}/v1/openapi.json)
+  API reference       ${shown}/docs/   (try it with the demo secret)
   Demo app            appId "demo", secret "sk_test_demo" (dev only)
   Webhooks            a receiver on this server (${shown}/playground/webhooks/receive) gets every event, signed
   Examples            ${examples}

@@ -1,4 +1,5 @@
-// `npm test`: typecheck, every package's suite against real servers and databases, the bundle-size
+// `npm test`: typecheck, every package's suite against real servers and databases, the API
+// reference's code samples run against real servers, the bundle-size
 // budgets, the packed packages' checks (publint, attw), the end-to-end suite in Chromium (with the
 // Next.js example), the packed-tarball smoke suite, then the server and core suites on a second Node
 // major. Stops at the first failing stage and ends with one "N passed, N failed" line summed over every
@@ -74,6 +75,13 @@ const stages = {
   typecheck: () => run('typecheck', 'npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only']),
   server: () => vitest('server', 'packages/server', 'vitest.config.ts'),
   core: () => vitest('core', 'packages/core', 'vitest.config.ts'),
+  node: () => vitest('node (@belfry/node)', 'packages/node', 'vitest.config.ts'),
+  // Every code sample of the API reference and every marked README quick start, run against fresh
+  // real servers (curl, Node fetch, @belfry/node from its build, Python requests).
+  docs: () => {
+    run('docs: build @belfry/node', 'npx', ['turbo', 'run', 'build', '--filter=@belfry/node', '--output-logs=errors-only']);
+    vitest('docs: code samples', 'packages/server', 'vitest.docs.config.ts');
+  },
   react: () => vitest('react', 'packages/react', 'vitest.config.ts'),
   react18: () => vitest('react (React 18)', 'packages/react', 'vitest.react18.config.ts'),
   'web-component': () => vitest('web-component', 'packages/web-component', 'vitest.config.ts'),

@@ -207,6 +207,9 @@ function App() {
         <p>
           Signed in as <code>{session.userId}</code> of app <code>{session.appId}</code>. The secret stays on the server.
         </p>
+        <a className="pg-docs-link" href="/docs/">
+          API reference
+        </a>
         <ThemeSwitcher value={choice} onChange={setChoice} />
         <p>
           <a href={groupedToggle}>{grouped ? 'Show every notification' : 'Group notifications (by groupKey)'}</a>

@@ -8,6 +8,7 @@ body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-seri
 .pg-header { padding: 20px 28px 8px; display: flex; flex-wrap: wrap; align-items: center; gap: 8px 24px; }
 .pg-header h1 { margin: 0; font-size: 22px; }
 .pg-header p { margin: 0; color: var(--pg-muted); flex: 1 1 320px; }
+.pg-docs-link { font-weight: 600; }
 .pg-themes { display: flex; gap: 12px; border: 1px solid var(--pg-border); border-radius: 8px; padding: 4px 12px 8px; }
 .pg-themes legend { color: var(--pg-muted); font-size: 13px; padding: 0 4px; }
 .pg-themes label { display: flex; gap: 4px; align-items: center; cursor: pointer; }

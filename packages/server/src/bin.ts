@@ -57,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
     ...(values.db !== undefined ? { sqlitePath: values.db } : {}),
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
     ...(values['redis-url'] ? { redisUrl: values['redis-url'] } : {}),
-    ...(values.demo ? { seedApps: [DEMO] } : {}),
+    ...(values.demo ? { seedApps: [DEMO], docs: { secretKey: DEMO.secret } } : {}),
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
   });
   console.log(`belfry listening on ${server.url}`);

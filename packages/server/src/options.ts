@@ -1,6 +1,7 @@
 // Options of createBelfryServer, and how flags/env fill them in.
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { resolve } from 'node:path';
+import type { DocsOptions } from './docs/reference.js';
 import { DEFAULT_RETENTION_DAYS } from './lifecycle/retention.js';
 import type { DispatcherOptions } from './webhooks/dispatcher.js';
 import type { Resolver } from './webhooks/egress.js';
@@ -70,6 +71,11 @@ export interface BelfryServerOptions {
   /** Days messages, events and webhook delivery logs are kept; default env BELFRY_EVENT_RETENTION_DAYS or 30. */
   eventRetentionDays?: number;
   webhooks?: WebhookOptions;
+  /**
+   * The API reference at /docs: true (default), false (env BELFRY_DOCS=off turns it off), or options
+   * (`secretKey` pre-fills the try-it console; demo mode only).
+   */
+  docs?: boolean | DocsOptions;
   /** pino options, true, or false (silent). */
   logger?: FastifyServerOptions['logger'];
   /** Registers extra routes/plugins before the server starts listening. */
@@ -81,8 +87,8 @@ export interface ResolvedWebhookOptions extends DispatcherOptions {
   resolve: Resolver | undefined;
 }
 
-export type ResolvedOptions = Required<Omit<BelfryServerOptions, 'databaseUrl' | 'redisUrl' | 'sessionSecret' | 'masterKey' | 'configure' | 'webhooks'>> &
-  Pick<BelfryServerOptions, 'databaseUrl' | 'redisUrl' | 'sessionSecret' | 'masterKey' | 'configure'> & { webhooks: ResolvedWebhookOptions };
+export type ResolvedOptions = Required<Omit<BelfryServerOptions, 'databaseUrl' | 'redisUrl' | 'sessionSecret' | 'masterKey' | 'configure' | 'webhooks' | 'docs'>> &
+  Pick<BelfryServerOptions, 'databaseUrl' | 'redisUrl' | 'sessionSecret' | 'masterKey' | 'configure'> & { webhooks: ResolvedWebhookOptions; docs: DocsOptions | false };
 
 const env = (name: string) => {
   const value = process.env[name];
@@ -113,6 +119,7 @@ export function resolveOptions(options: BelfryServerOptions): ResolvedOptions {
     dev: options.dev ?? /^(1|true)$/i.test(env('BELFRY_DEV') ?? ''),
     eventRetentionDays: options.eventRetentionDays ?? Number(env('BELFRY_EVENT_RETENTION_DAYS') ?? DEFAULT_RETENTION_DAYS),
     webhooks: resolveWebhooks(options.webhooks ?? {}),
+    docs: resolveDocs(options.docs),
     logger: options.logger ?? false,
     configure: options.configure,
   };
@@ -129,4 +136,9 @@ function resolveWebhooks(w: WebhookOptions): ResolvedWebhookOptions {
     dispatch: w.dispatch ?? true,
     resolve: w.resolve,
   };
+}
+
+function resolveDocs(docs: BelfryServerOptions['docs']): DocsOptions | false {
+  if (docs === false || (docs !== true && /^(off|false|0)$/i.test(env('BELFRY_DOCS') ?? ''))) return false;
+  return docs === true || docs === undefined ? {} : docs;
 }

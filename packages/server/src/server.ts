@@ -25,6 +25,8 @@ import { lifecycleRoutes } from './lifecycle/routes.js';
 import { lifecycleResponseDocs } from './lifecycle/schemas.js';
 import { Apps, type CreateAppInput } from './store/apps.js';
 import type { WorkHooks } from './store/work.js';
+import { decorateDocument } from './docs/document.js';
+import { docsRoutes } from './docs/reference.js';
 import { Sweeper } from './sweeper.js';
 import { requestId } from './http/requestId.js';
 import { Dispatcher } from './webhooks/dispatcher.js';
@@ -101,10 +103,15 @@ export async function createBelfryServer(options: BelfryServerOptions = {}): Pro
     }
     await app.register(swagger, {
       transform: ({ schema, url, route }) => {
+        // The document describes the API only: dev routes and static files (playground) stay out.
+        if (!url.startsWith('/v1/')) return { schema: { ...schema, hide: true }, url };
         const responses = docsByRoute[`${String(route.method)} ${route.url}`];
         return { schema: responses ? { ...schema, response: responses } : schema, url };
       },
+      transformObject: (document) => decorateDocument('openapiObject' in document ? document.openapiObject : document.swaggerObject),
       openapi: {
+        // 3.1: schemas are JSON Schema 2020-12 (type arrays for nullable, dependentRequired).
+        openapi: '3.1.0',
         info: { title: 'Belfry notifications API', version: '1.0.0' },
         components: {
           securitySchemes: {
@@ -135,6 +142,7 @@ export async function createBelfryServer(options: BelfryServerOptions = {}): Pro
     await inboxRoutes(app, ctx);
     await lifecycleRoutes(app, ctx);
     await webhookRoutes(app, ctx);
+    if (o.docs) await docsRoutes(app, o.docs);
     if (o.configure) await o.configure(app);
 
     app.addHook('preClose', async () => live.disconnectAll());

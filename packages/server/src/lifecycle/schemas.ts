@@ -59,7 +59,12 @@ export const messageEventsQuery = {
 
 // ---- response shapes (documentation) ------------------------------------------------------------
 
-const nullable = (schema: Record<string, unknown>) => ({ ...schema, type: [schema.type as string, 'null'] });
+// An enum must list null too, or a null value fails it whatever the type says.
+const nullable = (schema: Record<string, unknown>) => ({
+  ...schema,
+  type: [schema.type as string, 'null'],
+  ...(Array.isArray(schema.enum) ? { enum: [...schema.enum, null] } : {}),
+});
 const str = (description: string) => ({ type: 'string', description });
 const int = (description: string) => ({ type: 'integer', description });
 const obj = (properties: Record<string, unknown>, required = Object.keys(properties), description?: string) => ({

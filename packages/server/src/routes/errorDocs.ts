@@ -1,5 +1,6 @@
 // Error responses for the OpenAPI document: every status a route can answer, with the codes it uses.
-const errorBody = {
+/** The error body; `codes` narrows `code` to the codes the operation can answer. */
+export const errorBodySchema = (codes?: string[]) => ({
   type: 'object',
   required: ['error'],
   properties: {
@@ -7,13 +8,14 @@ const errorBody = {
       type: 'object',
       required: ['code', 'message'],
       properties: {
-        code: { type: 'string', description: 'Stable machine-readable code (see the response description)' },
+        code: { type: 'string', ...(codes ? { enum: codes } : {}), description: 'Stable machine-readable code (see the response description)' },
         message: { type: 'string', description: 'What went wrong, for a person' },
         field: { type: 'string', description: 'The input field at fault (400s), dotted path' },
       },
     },
   },
-};
+});
+const errorBody = errorBodySchema();
 
 const meaning: Record<number, string> = {
   400: '`bad_request`: invalid input; `field` names the field at fault',

@@ -1,5 +1,7 @@
 // Response shapes for the OpenAPI document only. They are attached in @fastify/swagger's transform
 // (not as route response schemas), so serialisation stays plain JSON.stringify and never drops a field.
+import { CHANNELS, SUPPRESSION_REASONS } from '../wire.js';
+
 const nullable = (type: string, extra: Record<string, unknown> = {}) => ({ type: [type, 'null'], ...extra });
 const date = { type: 'string', format: 'date-time' };
 const obj = (properties: Record<string, unknown>, required = Object.keys(properties)) => ({ type: 'object', properties, required });
@@ -13,13 +15,14 @@ const notification = obj({
   title: { type: 'string' },
   body: nullable('string'),
   actionUrl: nullable('string'),
-  actions: { type: 'array', items: obj({ id: { type: 'string' }, label: { type: 'string' }, url: { type: 'string' }, style: { type: 'string' } }, ['id', 'label']) },
+  actions: { type: 'array', items: obj({ id: { type: 'string' }, label: { type: 'string' }, url: { type: 'string' }, style: { type: 'string', enum: ['primary', 'secondary'] } }, ['id', 'label']) },
   avatarUrl: nullable('string'),
-  data: nullable('object'),
+  data: nullable('object', { additionalProperties: true }),
   createdAt: date,
   readAt: nullable('string', { format: 'date-time' }),
   seenAt: nullable('string', { format: 'date-time' }),
   archivedAt: nullable('string', { format: 'date-time' }),
+  clickedAt: nullable('string', { format: 'date-time' }),
   snoozedUntil: nullable('string', { format: 'date-time' }),
   expiresAt: nullable('string', { format: 'date-time' }),
 });
@@ -49,14 +52,19 @@ const change = {
   },
   required: ['seq', 'type'],
 };
-const channels = { type: 'object', additionalProperties: { type: 'boolean' } };
+const channels = obj(Object.fromEntries(CHANNELS.map((c) => [c, { type: 'boolean' }])));
 const preferences = obj({ categories: { type: 'object', additionalProperties: obj({ label: nullable('string'), locked: { type: 'boolean' }, channels }) } });
-const category = obj({ key: { type: 'string' }, label: nullable('string'), locked: { type: 'boolean' }, defaultChannels: channels });
+const throttle = obj({ limit: { type: 'integer' }, windowSeconds: { type: 'integer' } });
+const category = obj(
+  { key: { type: 'string' }, label: nullable('string'), locked: { type: 'boolean' }, defaultChannels: channels, throttle: { anyOf: [throttle, { type: 'null' }] } },
+  ['key', 'label', 'locked', 'defaultChannels'],
+);
 const list = obj({ items: { type: 'array', items: notification }, nextCursor: nullable('string'), seq: { type: 'integer' } });
 const seqCounts = obj({ seq: { type: 'integer' }, counts });
 const trigger = obj({
+  messageId: { type: 'string', description: 'The message this call became (`msg_…`)' },
   notifications: { type: 'array', items: obj({ userId: { type: 'string' }, id: { type: 'string' } }) },
-  suppressed: { type: 'array', items: obj({ userId: { type: 'string' }, reason: { type: 'string', enum: ['opted_out'] } }) },
+  suppressed: { type: 'array', items: obj({ userId: { type: 'string' }, reason: { type: 'string', enum: Object.keys(SUPPRESSION_REASONS) } }) },
   replayed: { type: 'boolean' },
 });
 const error = obj(

@@ -14,7 +14,8 @@ const object = (properties: Record<string, unknown>, required: string[] = [], ex
   type: 'object',
   additionalProperties: false,
   properties,
-  required,
+  // An empty `required` is invalid OpenAPI: left out when nothing is required.
+  ...(required.length > 0 ? { required } : {}),
   ...extra,
 });
 
@@ -116,7 +117,7 @@ export const triggerBody = object(
     actionUrl: safeUrl,
     actions: { type: 'array', maxItems: 10, items: actionSchema },
     avatarUrl: safeUrl,
-    data: { type: 'object' },
+    data: { type: 'object', additionalProperties: true },
     idempotencyKey: str(255, 1),
     dedupeKey: {
       ...str(255, 1),

@@ -1,0 +1,3 @@
+import { belfryVitest } from '../../vitest.shared';
+
+export default belfryVitest();
