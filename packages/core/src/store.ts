@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FeedFilter, Notification } from './api/types.js';
 import { countsEqual, createCountsModel, type CountsDelta } from './counts.js';
 import { compareNotifications, matchesFilter } from './filters.js';
-import { applyPatch, type StatePatch } from './overlays.js';
+import { applyPatch, type Overlay, type StatePatch } from './overlays.js';
 import { shallowEqual } from './readable.js';
 import type { BelfryErrorShape, ConnectionState, CountsState, PreferencesState, Status } from './types.js';
 
@@ -27,14 +27,6 @@ export interface StoreState {
   counts: CountsState;
   preferences: PreferencesState;
   connection: ConnectionState;
-}
-
-/** An optimistic change layered over server state until its request settles. */
-export interface Overlay {
-  key: string;
-  matches(n: Notification): boolean;
-  /** The item as the user should see it; null hides it (removal). */
-  apply(n: Notification): Notification | null;
 }
 
 

@@ -94,12 +94,14 @@ describe('chaos', () => {
     let triggerRetries = 0;
     let restarting: Promise<void> | null = null;
 
-    // Cut every open client connection (HTTP and socket) every 0.3-0.7 s: often enough to hit
-    // requests and catch-ups in flight, rarely enough that the client gets back online in between.
+    // Cut every open client connection (HTTP and socket) 0.3-0.7 s after the client is back online:
+    // soon enough to hit the catch-up and other requests in flight, and every cut also costs a
+    // reconnect (socket.io retries 0.25-0.75 s after a drop, longer while the server is down).
     const cutter = (async () => {
       while (!done) {
         await sleep(300 + Math.random() * 400);
         if (proxy!.cutAll() > 0) cuts++;
+        while (!done && client.connection.getState().status !== 'online') await sleep(50);
       }
     })();
 
