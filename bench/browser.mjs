@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { ensureStandaloneBuilt } from '../scripts/size.mjs';
 import { ROOT, now, percentile, pool, round, session, sleep, startServer, trigger, userKey } from './lib/common.mjs';
+import { websocketOnlyEsbuild } from '../scripts/websocket-only.mjs';
 
 const CHROMIUM = process.env.BELFRY_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -41,6 +42,8 @@ async function buildPage() {
       jsx: 'automatic',
       conditions: ['belfry-source'],
       define: { 'process.env.NODE_ENV': '"production"' },
+      // Core connects over WebSocket only: engine.io-client's polling and WebTransport are dropped.
+      plugins: [websocketOnlyEsbuild()],
       logLevel: 'silent',
     });
     copyFileSync(join(ROOT, 'bench/page/index.html'), join(PAGE_DIR, 'index.html'));

@@ -6,5 +6,6 @@ export { BelfryFeedElement } from './BelfryFeedElement.js';
 export { BelfryPreferencesElement } from './BelfryPreferencesElement.js';
 export { defineBelfryElements, ELEMENTS } from './defineElements.js';
 export { acquireClient, clientKey, sharedClientCount, type ClientLease } from './clientRegistry.js';
+export { registerLocale } from './localeRegistry.js';
 export type { BelfryEventMap, BelfryEventName } from './events.js';
 export type { DomRenderResult } from './DomSlot.js';
