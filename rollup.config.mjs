@@ -1,6 +1,6 @@
 // Builds the browser library packages: ESM + CJS + .d.ts each (run from a package dir with
 // `rollup -c ../../rollup.config.mjs --environment PKG:<name>`). The server builds with tsc.
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import alias from '@rollup/plugin-alias';
 import commonjs from '@rollup/plugin-commonjs';
@@ -9,6 +9,7 @@ import replace from '@rollup/plugin-replace';
 import { transformSync } from 'esbuild';
 import { dts } from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
+import { websocketOnlyRollup } from './scripts/websocket-only.mjs';
 
 const root = import.meta.dirname;
 const pkgDir = (name) => resolve(root, 'packages', name);
@@ -166,19 +167,45 @@ const configs = {
         return resolve(dirname(importer), source.replace(/\.node\.js$/, '.js'));
       },
     };
+    // The script carries English only; every other locale is dist/locales/<code>.js (see locales below).
+    const englishOnly = {
+      name: 'belfry-standalone-english-only',
+      resolveId: (id) => (id === '@belfry/react/locales' ? '\0belfry-no-locales' : null),
+      load: (id) => (id === '\0belfry-no-locales' ? 'export const MESSAGES = {};' : null),
+    };
     const script = standalone(resolve(pkgDir('web-component'), 'src/standalone.ts'), resolve(pkgDir('web-component'), 'dist/belfry.js'), {
       format: 'iife',
       name: 'Belfry',
       preact: true,
-      plugins: [engineBrowserFiles],
+      // Core connects over WebSocket only: engine.io-client's polling and WebTransport are dropped.
+      plugins: [engineBrowserFiles, websocketOnlyRollup(), englishOnly],
     });
-    if (process.env.BELFRY_STANDALONE_ONLY) return [script];
+    // One small classic script per shipped locale, registering itself before or after belfry.js.
+    const localeDir = resolve(pkgDir('react'), 'src/locales');
+    const locales = readdirSync(localeDir)
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+      .map((f) => {
+        const code = f.slice(0, -3);
+        const entry = `\0belfry-locale:${code}`;
+        const source = [
+          `import { ${code} as table } from ${JSON.stringify(resolve(localeDir, f))};`,
+          'const g = globalThis;',
+          `(g.BelfryLocales ||= {})[${JSON.stringify(code)}] = table;`,
+          `g.Belfry?.registerLocale?.(${JSON.stringify(code)}, table);`,
+        ].join('\n');
+        return standalone(entry, resolve(pkgDir('web-component'), `dist/locales/${code}.js`), {
+          format: 'iife',
+          plugins: [{ name: 'belfry-locale-entry', resolveId: (id) => (id === entry ? id : null), load: (id) => (id === entry ? source : null) }],
+        });
+      });
+    if (process.env.BELFRY_STANDALONE_ONLY) return [script, ...locales];
     return [
       ...library('web-component', { index: 'src/index.ts', define: 'src/define.ts' }, {
         plugins: [toPreact],
         extraExternal: Object.keys(readPkg('react').dependencies ?? {}),
       }),
       script,
+      ...locales,
     ];
   },
 };

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { ensureStandaloneBuilt } from '../scripts/size.mjs';
 import { ROOT, now, percentile, pool, round, session, sleep, startServer, trigger, userKey } from './lib/common.mjs';
+import { websocketOnlyEsbuild } from '../scripts/websocket-only.mjs';
 
 const CHROMIUM = process.env.BELFRY_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -41,6 +42,8 @@ async function buildPage() {
       jsx: 'automatic',
       conditions: ['belfry-source'],
       define: { 'process.env.NODE_ENV': '"production"' },
+      // Core connects over WebSocket only: engine.io-client's polling and WebTransport are dropped.
+      plugins: [websocketOnlyEsbuild()],
       logLevel: 'silent',
     });
     copyFileSync(join(ROOT, 'bench/page/index.html'), join(PAGE_DIR, 'index.html'));
@@ -112,14 +115,17 @@ async function seedClones(server, user, count) {
 
 const RENDER_ITEMS = Number(process.env.BENCH_RENDER_ITEMS ?? 10_000);
 
-/** One page variant: seed, preload every item into the client, open, count rows, optionally scroll. */
-async function renderOn(log, { pageName, label, pageSizeParam = '', scroll: doScroll }) {
-  const user = `render-${Date.now().toString(36)}`;
+/**
+ * A page signed in as a user with `items` notifications, all loaded into the client; `first` is the
+ * first bell click → painted rows, `reopen()` closes the popover and measures another open.
+ */
+async function openSampler(log, { pageName, label, pageSizeParam = '', items }) {
+  const user = `render-${items}-${Date.now().toString(36)}`;
   const ctx = await setup(log, user, pageName);
   try {
     const t = Date.now();
-    await seedClones(ctx.server, user, RENDER_ITEMS);
-    log(`  ${label}: seeded ${RENDER_ITEMS} notifications in ${round((Date.now() - t) / 1000)} s`);
+    await seedClones(ctx.server, user, items);
+    log(`  ${label}: seeded ${items} notifications in ${round((Date.now() - t) / 1000)} s`);
     await ctx.open(pageSizeParam);
     await waitOnline(ctx.page);
     // Load every page into the client first: "with 10,000 notifications loaded".
@@ -154,19 +160,40 @@ async function renderOn(log, { pageName, label, pageSizeParam = '', scroll: doSc
           requestAnimationFrame(check);
         }),
     );
-    const open = await measureOpen();
+    const first = await measureOpen();
     await sleep(500);
-    const rows = await ctx.page.evaluate(() => window.__root().querySelectorAll('.belfry-item').length);
-    // First open is what a user meets; repeated opens show how much of it is one-time work.
-    const reopens = [];
-    for (let i = 0; i < 5; i++) {
+    const reopen = async () => {
       await ctx.page.evaluate(() => window.__root().querySelector('.belfry-bell').click());
       await ctx.page.waitForFunction(() => window.__root().querySelectorAll('.belfry-item').length === 0, null, { timeout: 10_000 });
       await sleep(300);
-      reopens.push((await measureOpen()).openMs);
+      const { openMs } = await measureOpen();
       await sleep(300);
+      return openMs;
+    };
+    return { ctx, loaded, first, reopen };
+  } catch (error) {
+    await ctx.close();
+    throw error;
+  }
+}
+
+/**
+ * One page variant: open, count rows, optionally scroll. `between()` runs after each reopen (the
+ * open ratio measures the 20-item page there, interleaved with this one).
+ */
+async function renderOn(log, { pageName, label, pageSizeParam = '', scroll: doScroll, items = RENDER_ITEMS, between = async () => {} }) {
+  const { ctx, loaded, first: open, reopen } = await openSampler(log, { pageName, label, pageSizeParam, items });
+  try {
+    const rows = await ctx.page.evaluate(() => window.__root().querySelectorAll('.belfry-item').length);
+    // First open is what a user meets; repeated opens show how much of it is one-time work.
+    const reopens = [];
+    for (let i = 0; i < 7; i++) {
+      reopens.push(await reopen());
+      await between();
     }
     const reopenMedian = round(percentile(reopens, 50));
+    // Every open of this run (the first and the reopens): what the open ratio compares.
+    const openMedian = round(percentile([open.openMs, ...reopens], 50));
     // The same frame counting with nothing happening: how much of the drop is the machine itself.
     const idle = await ctx.page.evaluate(
       () =>
@@ -231,6 +258,7 @@ async function renderOn(log, { pageName, label, pageSizeParam = '', scroll: doSc
       rowsInDomMs: round(open.rowsInDomMs),
       rowsAtFirstPaint: open.rowsAtFirstPaint,
       reopenMedianMs: reopenMedian,
+      openMedianMs: openMedian,
       reopensMs: reopens.map((x) => round(x)),
       renderedRows: rows,
       idleBaseline: idle,
@@ -242,7 +270,8 @@ async function renderOn(log, { pageName, label, pageSizeParam = '', scroll: doSc
         : {}),
       pageErrors: ctx.errors,
     };
-    const ok = figures.openMs <= 50 && Math.max(rows, scroll?.maxRows ?? 0) <= 100 && (!scroll || scroll.reachedEnd) && loaded >= RENDER_ITEMS;
+    // The open time itself is judged against the 20-item run of the same page (benchRender).
+    const ok = Math.max(rows, scroll?.maxRows ?? 0) <= 100 && (!scroll || scroll.reachedEnd) && loaded >= items;
     const summary =
       `${label}, ${loaded} items: bell click → first painted rows ${figures.openMs} ms (in the DOM after ${figures.rowsInDomMs} ms; reopened: median ${reopenMedian} ms); ${rows} rows rendered` +
       (scroll ? ` (max ${scroll.maxRows} while scrolling); full scroll to #${scroll.lastIndex}: ${scroll.frames} frames, ${scroll.dropped} dropped, worst ${figures.scroll.maxFrameMs} ms (idle page: ${idle.dropped} dropped in ${idle.frames} frames)` : '');
@@ -253,19 +282,46 @@ async function renderOn(log, { pageName, label, pageSizeParam = '', scroll: doSc
   }
 }
 
+/** Opening must not grow with the feed: median open with 10,000 items ÷ with 20, same page, same run. */
+const OPEN_RATIO_BUDGET = 1.3;
+const SMALL_FEED = 20;
+
+async function ratioOn(log, variant) {
+  // Both pages stay open and their opens alternate, so both medians see the same machine load.
+  const small = await openSampler(log, { ...variant, label: `${variant.label} (${SMALL_FEED} items)`, items: SMALL_FEED });
+  const smallOpens = [small.first.openMs];
+  let big;
+  try {
+    big = await renderOn(log, { ...variant, between: async () => smallOpens.push(await small.reopen()) });
+  } finally {
+    await small.ctx.close();
+  }
+  const smallMedian = round(percentile(smallOpens, 50));
+  const ratio = Math.round((big.figures.openMedianMs / smallMedian) * 100) / 100;
+  const summary = `${variant.label}: open ${big.figures.items} items ÷ ${SMALL_FEED} items = ${ratio} (median of ${smallOpens.length} interleaved opens each: ${big.figures.openMedianMs} / ${smallMedian} ms; first open with ${big.figures.items}: ${big.figures.openMs} ms)`;
+  log(`  ${summary}`);
+  return {
+    ok: big.ok && small.loaded >= SMALL_FEED && ratio <= OPEN_RATIO_BUDGET,
+    ratio,
+    figures: { ratio, big: big.figures, small: { items: small.loaded, opensMs: smallOpens.map((x) => round(x)), openMedianMs: smallMedian } },
+    summary: `${summary}; ${big.summary}`,
+  };
+}
+
 export async function benchRender(log) {
-  const runs = [await renderOn(log, { pageName: 'index.html', label: 'React <Inbox>', pageSizeParam: '&pageSize=100', scroll: true })];
+  const runs = [await ratioOn(log, { pageName: 'index.html', label: 'React <Inbox>', pageSizeParam: '&pageSize=100', scroll: true })];
   let notRun;
   try {
     ensureStandaloneBuilt(log);
-    copyFileSync(join(ROOT, 'packages/web-component/dist/belfry.js'), join(await buildPage(), 'belfry.js'));
-    runs.push(await renderOn(log, { pageName: 'element.html', label: '<belfry-inbox> (dist/belfry.js)', scroll: false }));
+    const dir = await buildPage();
+    copyFileSync(join(ROOT, 'packages/web-component/dist/belfry.js'), join(dir, 'belfry.js'));
+    runs.push(await ratioOn(log, { pageName: 'element.html', label: '<belfry-inbox> (dist/belfry.js)', scroll: false }));
   } catch (error) {
     notRun = `<belfry-inbox>: ${String(error?.message ?? error).split('\n')[0]}`;
   }
   return {
     name: 'render',
-    budget: 'open ≤ 50 ms, ≤ 100 rendered rows',
+    budget: `open ${RENDER_ITEMS} items ÷ open ${SMALL_FEED} items ≤ ${OPEN_RATIO_BUDGET} (same run; the absolute first open is reported, 50 ms on a quiet machine), ≤ 100 rendered rows`,
     ok: runs.every((r) => r.ok) && !notRun,
     notRun,
     figures: runs.map((r) => r.figures),

@@ -1,10 +1,8 @@
 // Fan-out: one server process, N concurrent socket.io clients (one per user) in a separate load
 // process; one notification for all N users, sent in calls of 1,000 recipients. Measures the time
 // from the first call until every client has it, and the server's peak RSS. Budget: N=5,000 ≤ 1 s.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ROOT, startServer } from './lib/common.mjs';
+import { sampleRss, spawnLoad, startServer } from './lib/common.mjs';
 
 const SESSION_SECRET = randomBytes(24).toString('hex');
 
@@ -13,18 +11,11 @@ const BUDGET_MS = 1000;
 
 function runLoad(url, n, prefix) {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bench/lib/fanout-load.mjs'), url, String(n), prefix], {
-      cwd: ROOT,
-      env: { ...process.env, BELFRY_SESSION_SECRET: SESSION_SECRET },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c) => (out += c));
-    child.stderr.on('data', (c) => (err += c));
+    const { child, output } = spawnLoad('fanout-load.mjs', [url, n, prefix], SESSION_SECRET);
     const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
+      const { out, err } = output();
       const line = out.trim().split('\n').pop();
       try {
         done(JSON.parse(line));
@@ -39,19 +30,14 @@ export async function benchFanout(log) {
   const rows = [];
   for (const n of SIZES) {
     const server = await startServer({ BELFRY_SESSION_SECRET: SESSION_SECRET });
-    let peak = server.rss();
-    const sampler = setInterval(() => {
-      try {
-        peak = Math.max(peak, server.rss() ?? 0);
-      } catch {}
-    }, 50);
+    const rss = sampleRss(server);
     try {
       const idle = server.rss();
       const r = await runLoad(server.url, n, `fan${n}-${Date.now().toString(36)}`);
-      rows.push({ ...r, serverRssIdleMB: Math.round(idle / 2 ** 20), serverRssPeakMB: Math.round(peak / 2 ** 20) });
-      log(`  fan-out N=${n}: ${r.outcome === 'ok' ? `all delivered in ${r.allDeliveredMs} ms` : `only ${r.received}/${n} delivered (${r.outcome})`}, p50 ${r.p50Ms} ms, server RSS peak ${Math.round(peak / 2 ** 20)} MB`);
+      rows.push({ ...r, serverRssIdleMB: Math.round(idle / 2 ** 20), serverRssPeakMB: Math.round(rss.peak / 2 ** 20) });
+      log(`  fan-out N=${n}: ${r.outcome === 'ok' ? `all delivered in ${r.allDeliveredMs} ms` : `only ${r.received}/${n} delivered (${r.outcome})`}, p50 ${r.p50Ms} ms, server RSS peak ${Math.round(rss.peak / 2 ** 20)} MB`);
     } finally {
-      clearInterval(sampler);
+      rss.stop();
       await server.stop();
     }
   }

@@ -1,8 +1,8 @@
 // `npm run bench`: runs every benchmark, prints its figures and budget, writes bench/results.md and
 // bench/results.json, and exits non-zero when a budget is blown or a bench could not run.
-// `node bench/run.mjs size fanout` runs a subset (names: size, render, latency, fanout, api, optimistic).
+// `node bench/run.mjs size fanout` runs a subset (names: size, anchors, render, latency, fanout, storm, api, optimistic).
 // Knobs (env): BELFRY_CHROMIUM (browser path), BENCH_RENDER_ITEMS (10000), BENCH_FANOUT_SIZES
-// (1000,2000,5000), BENCH_API_NOTIFICATIONS (100000), BENCH_API_SECONDS (5 per endpoint),
+// (1000,2000,5000), BENCH_STORM_CLIENTS (5000), BENCH_ANCHORS_DIR (scratch install of the anchors), BENCH_API_NOTIFICATIONS (100000), BENCH_API_SECONDS (5 per endpoint),
 // BELFRY_TEST_PG (admin URL of the PostgreSQL server; a fresh database is created and dropped).
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -12,10 +12,12 @@ import { ROOT } from './lib/common.mjs';
 
 const BENCHES = {
   size: async (log) => (await import('./size.mjs')).benchSize(log),
+  anchors: async (log) => (await import('./anchors.mjs')).benchAnchors(log),
   render: async (log) => (await import('./browser.mjs')).benchRender(log),
   latency: async (log) => (await import('./browser.mjs')).benchLatency(log),
   optimistic: async (log) => (await import('./browser.mjs')).benchOptimistic(log),
   fanout: async (log) => (await import('./fanout.mjs')).benchFanout(log),
+  storm: async (log) => (await import('./storm.mjs')).benchStorm(log),
   api: async (log) => (await import('./throughput.mjs')).benchThroughput(log),
 };
 

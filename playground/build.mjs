@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { websocketOnlyEsbuild } from '../scripts/websocket-only.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const at = (...parts) => resolve(root, ...parts);
@@ -72,6 +73,8 @@ export async function bundleForBrowser(entry, outfile) {
     jsx: 'automatic',
     conditions: ['belfry-source', 'browser', 'module', 'import'],
     define: { 'process.env.NODE_ENV': '"production"' },
+    // Core connects over WebSocket only: engine.io-client's polling and WebTransport are dropped.
+    plugins: [websocketOnlyEsbuild()],
     logLevel: 'warning',
   });
 }

@@ -13,6 +13,22 @@ export const userKey = (userId) => createHmac('sha256', SECRET).update(userId).d
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export const now = () => performance.timeOrigin + performance.now();
 
+/**
+ * Starts a load-generator script (bench/lib/<script>) in its own Node process with the server's
+ * session key; `output()` is what it printed so far.
+ */
+export function spawnLoad(script, args, sessionSecret, nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bench/lib', script), ...args.map(String)], {
+    cwd: ROOT,
+    env: { ...process.env, BELFRY_SESSION_SECRET: sessionSecret },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const output = { out: '', err: '' };
+  child.stdout.on('data', (c) => (output.out += c));
+  child.stderr.on('data', (c) => (output.err += c));
+  return { child, output: () => output };
+}
+
 /** Starts bench/lib/server.ts in a child process. env: DATABASE_URL | BENCH_DB, BENCH_STATIC … */
 export async function startServer(env = {}, nodeArgs = []) {
   const dir = mkdtempSync(join(tmpdir(), 'belfry-bench-'));
@@ -63,6 +79,19 @@ export async function startServer(env = {}, nodeArgs = []) {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Samples a server's RSS every 50 ms; `peak` is the highest seen (bytes), `stop()` ends sampling. */
+export function sampleRss(server) {
+  const sample = { peak: server.rss() ?? 0, stop: () => clearInterval(timer) };
+  const timer = setInterval(() => {
+    try {
+      sample.peak = Math.max(sample.peak, server.rss() ?? 0);
+    } catch {
+      // the process is gone
+    }
+  }, 50);
+  return sample;
 }
 
 export async function http(url, { method = 'GET', token, body } = {}) {

@@ -1,9 +1,16 @@
 import type { FeedFilter, Notification } from './api/types.js';
 import type { CountsDelta } from './counts.js';
 import { matchesFilter, normalizeFilter } from './filters.js';
-import type { Overlay } from './store.js';
 
 export type StatePatch = Partial<Pick<Notification, 'readAt' | 'seenAt' | 'archivedAt' | 'clickedAt' | 'snoozedUntil'>>;
+
+/** An optimistic change layered over server state until its request settles. */
+export interface Overlay {
+  key: string;
+  matches(n: Notification): boolean;
+  /** The item as the user should see it; null hides it (removal). */
+  apply(n: Notification): Notification | null;
+}
 
 /** A serialisable optimistic change: also sent as is to other tabs over the BroadcastChannel. */
 export type OverlaySpec =

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FeedFilter, Notification } from './api/types.js';
 import { countsEqual, createCountsModel, type CountsDelta } from './counts.js';
 import { compareNotifications, matchesFilter } from './filters.js';
-import { applyPatch, type OverlaySpec, type StatePatch } from './overlays.js';
+import { applyPatch, type Overlay, type OverlaySpec, type StatePatch } from './overlays.js';
 import { shallowEqual } from './readable.js';
 import type { BelfryErrorShape, ConnectionState, CountsState, GroupRow, PreferencesState, Status } from './types.js';
 
@@ -41,14 +41,6 @@ export interface GroupViewRecord {
   status: Status;
   loadingMore: boolean;
   error: BelfryErrorShape | null;
-}
-
-/** An optimistic change layered over server state until its request settles. */
-export interface Overlay {
-  key: string;
-  matches(n: Notification): boolean;
-  /** The item as the user should see it; null hides it (removal). */
-  apply(n: Notification): Notification | null;
 }
 
 

@@ -11,6 +11,19 @@ const env = useProxiedServer({ sessionTtlSeconds: 3, sessionSecret: 'core-test-k
 const sessionPosts = (from: number) => env.proxy.log.slice(from).filter((l) => l === 'POST /v1/inbox/session').length;
 const unauthorized = (from: number) => env.proxy.responses.slice(from).filter((l) => l.startsWith('GET /v1/inbox') && l.endsWith(' 401'));
 
+/** A realtime client that is online with its first page, recording its connection statuses. */
+async function onlineClient() {
+  const user = newUser();
+  const client = makeClient(env.proxy.url, user);
+  env.cleanups.push(() => client.destroy());
+  const statuses: string[] = [];
+  client.on('connection', (c) => statuses.push(c.status));
+  const feed = client.feed();
+  env.cleanups.push(feed.subscribe(() => {}));
+  await waitFor(() => client.connection.getState().status === 'online' && feed.getState().status === 'success');
+  return { user, client, statuses, feed };
+}
+
 describe('session', () => {
   it('is renewed before it expires, so no request is ever refused', async () => {
     const user = newUser();
@@ -60,14 +73,7 @@ describe('session', () => {
   });
 
   it('a reconnect after the session expired authenticates with a renewed token', async () => {
-    const user = newUser();
-    const client = makeClient(env.proxy.url, user);
-    env.cleanups.push(() => client.destroy());
-    const statuses: string[] = [];
-    client.on('connection', (c) => statuses.push(c.status));
-    const feed = client.feed();
-    env.cleanups.push(feed.subscribe(() => {}));
-    await waitFor(() => client.connection.getState().status === 'online' && feed.getState().status === 'success');
+    const { user, client, statuses, feed } = await onlineClient();
     const start = env.proxy.log.length;
     await sleep(3_200); // the 3 s session is now expired
     env.proxy.cutAll();
@@ -144,4 +150,54 @@ describe('session', () => {
     await sleep(1_500);
     expect(sessionPosts(start)).toBeLessThanOrEqual(4);
   });
+
+  it('a refused socket handshake (server restarted with another key) renews the session once and reconnects', async () => {
+    const { user, client, statuses, feed } = await onlineClient();
+    // The new server signs with another key: the cached session token is refused by its socket middleware.
+    const other = await startServer({ sqlitePath: join(env.server.dir, 'belfry.db'), sessionSecret: 'core-test-key-c-0123456789abcdef' });
+    env.cleanups.push(() => other.close());
+    env.proxy.setTarget(other.url);
+    env.cleanups.push(() => env.proxy.setTarget(env.server.url));
+    const start = env.proxy.log.length;
+    env.proxy.cutAll();
+    await waitFor(() => statuses.includes('offline'));
+    await waitFor(() => client.connection.getState().status === 'online', { message: 'back online' });
+    // One renewal after the refusal (a timed renewal of the 3 s session may add one more).
+    expect(sessionPosts(start)).toBeGreaterThanOrEqual(1);
+    expect(sessionPosts(start)).toBeLessThanOrEqual(2);
+    const id = (await trigger(other.url, user, { title: 'after refusal' })).notifications[0]!.id;
+    await waitFor(() => feed.getState().items[0]?.id === id, { message: 'live after the renewed handshake' });
+    expect(statuses).not.toContain('error');
+  }, 20_000);
+
+  it('a handshake that stays refused stops with an unauthorized error instead of looping', async () => {
+    const user = newUser();
+    // HTTP (and so the session) goes to our server; the socket to one that signs with another key.
+    const other = await startServer({ sqlitePath: join(env.server.dir, 'belfry.db'), sessionSecret: 'core-test-key-d-0123456789abcdef' });
+    env.cleanups.push(() => other.close());
+    let sockets = 0;
+    const client = makeClient(env.proxy.url, user, {
+      environment: {
+        webSocket: (url) => {
+          sockets++;
+          const u = new URL(url);
+          u.host = new URL(other.url).host;
+          return new WebSocket(u.toString()) as never;
+        },
+      },
+    });
+    env.cleanups.push(() => client.destroy());
+    const feed = client.feed();
+    env.cleanups.push(feed.subscribe(() => {}));
+    env.cleanups.push(client.connection.subscribe(() => {}));
+    const start = env.proxy.log.length;
+    await waitFor(() => client.connection.getState().status === 'error', { message: 'error state' });
+    expect(client.connection.getState().error).toMatchObject({ code: 'unauthorized', status: 401 });
+    expect(client.connection.getState().error?.message).toMatch(/realtime connection refused/);
+    const settled = { sockets, posts: sessionPosts(start) };
+    await sleep(2_000);
+    expect({ sockets, posts: sessionPosts(start) }).toEqual(settled);
+    expect(sockets).toBe(3);
+    expect(feed.getState().status).toBe('success');
+  }, 20_000);
 });

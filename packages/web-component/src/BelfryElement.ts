@@ -6,12 +6,11 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { BelfryClient, BelfryOptions } from '@belfry/core';
 import type { Notification, NotificationAction } from '@belfry/core/api';
 import { BelfryProvider, belfryStyles } from '@belfry/react';
-// Every shipped translation, so `locale="de"` works with the one-script build as it does in React.
-import { MESSAGES } from '@belfry/react/locales';
 import { acquireClient, clientKey, type ClientLease } from './clientRegistry.js';
 import { emit } from './events.js';
 import { adoptStyles } from './styles.js';
 import { hostStyles } from './hostStyles.js';
+import { localeTable, onLocaleRegistered } from './localeRegistry.js';
 
 export type ColorScheme = 'light' | 'dark' | 'auto';
 
@@ -54,6 +53,7 @@ export abstract class BelfryElement extends ElementBase {
   #messages: MessageOverrides | undefined;
   #getUserToken: (() => Promise<string>) | undefined;
   /** The table for the locale plus overrides, rebuilt only when either changes (the UI memoizes on it). */
+  #offLocales: (() => void) | null = null;
   #resolved: { locale: string; overrides: MessageOverrides | undefined; messages: MessageOverrides | undefined } | null = null;
 
   constructor() {
@@ -104,6 +104,11 @@ export abstract class BelfryElement extends ElementBase {
 
   connectedCallback(): void {
     this.#teardownQueued = false;
+    // A locale script loaded later re-renders the elements that asked for its language.
+    this.#offLocales ??= onLocaleRegistered(() => {
+      this.#resolved = null;
+      this.scheduleUpdate();
+    });
     this.scheduleUpdate();
   }
 
@@ -222,7 +227,7 @@ export abstract class BelfryElement extends ElementBase {
     const locale = (this.locale ?? 'en').toLowerCase();
     const cached = this.#resolved;
     if (cached && cached.locale === locale && cached.overrides === this.#messages) return cached.messages;
-    const table = (MESSAGES as unknown as Record<string, MessageOverrides | undefined>)[locale.split('-')[0]!];
+    const table = localeTable(locale);
     const messages = table || this.#messages ? { ...table, ...this.#messages } : undefined;
     this.#resolved = { locale, overrides: this.#messages, messages };
     return messages;
@@ -230,6 +235,8 @@ export abstract class BelfryElement extends ElementBase {
 
   #teardown(): void {
     this.#teardownQueued = false;
+    this.#offLocales?.();
+    this.#offLocales = null;
     this.#root?.unmount();
     this.#root = null;
     this.#releaseLease();

@@ -8,5 +8,6 @@ export { BelfryPreferencesElement } from './BelfryPreferencesElement.js';
 export { BelfryToasterElement, type ToastPosition } from './BelfryToasterElement.js';
 export { defineBelfryElements, ELEMENTS } from './defineElements.js';
 export { acquireClient, clientKey, sharedClientCount, type ClientLease } from './clientRegistry.js';
+export { registerLocale } from './localeRegistry.js';
 export type { BelfryEventMap, BelfryEventName } from './events.js';
 export type { DomRenderResult } from './DomSlot.js';

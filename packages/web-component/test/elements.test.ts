@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBelfryServer, userKeyFor } from '@belfry/server';
-import { defineBelfryElements, sharedClientCount, type BelfryInboxElement, type BelfryToasterElement } from '../src/index.js';
+import { defineBelfryElements, registerLocale, sharedClientCount, type BelfryInboxElement, type BelfryToasterElement } from '../src/index.js';
 
 const SECRET = 'sk_test_wc_elements';
 let server: Awaited<ReturnType<typeof createBelfryServer>>;
@@ -82,6 +82,19 @@ describe('<belfry-inbox> in happy-dom', () => {
     await until(() => label() === 'Benachrichtigungen, 1 ungelesen');
     el.locale = 'en';
     await until(() => label() === 'Notifications, 1 unread');
+    el.remove();
+    await until(() => sharedClientCount() === 0);
+  });
+
+  it('a locale registered after the element rendered (a locale script loading late) re-renders it', async () => {
+    await trigger('hd-6', 'Ciao');
+    const el = inbox('hd-6');
+    el.setAttribute('locale', 'it-IT');
+    document.body.append(el);
+    const label = () => el.shadowRoot?.querySelector('.belfry-bell')?.getAttribute('aria-label');
+    await until(() => label() === 'Notifications, 1 unread');
+    registerLocale('it', { bellLabelUnread: 'Notifiche, {count} non lette' });
+    await until(() => label() === 'Notifiche, 1 non lette');
     el.remove();
     await until(() => sharedClientCount() === 0);
   });
