@@ -36,7 +36,7 @@ function navigate(url: string) {
 export function NotificationItem(props: NotificationItemProps) {
   const { notification: n, active = true, onFocusItem, itemRef, style, index, setSize } = props;
   const client = useBelfry();
-  const { messages, locale } = useUi();
+  const { messages, locale, allowedLinkHosts } = useUi();
   const now = useNow();
   const [failed, setFailed] = useTransientFlag(FAILURE_VISIBLE_MS);
   const unread = !n.readAt;
@@ -65,7 +65,7 @@ export function NotificationItem(props: NotificationItemProps) {
   // A click is engagement: the item becomes read and clicked in one request (a `clicked` event).
   const activate = () => {
     if (client) run(client.markClicked(n.id));
-    const url = safeUrl(n.actionUrl);
+    const url = safeUrl(n.actionUrl, allowedLinkHosts);
     const follow = props.onNotificationClick ? props.onNotificationClick(n) === true : true;
     if (follow && url) navigate(url);
   };
@@ -86,11 +86,11 @@ export function NotificationItem(props: NotificationItemProps) {
   const onActionClick = (action: NotificationAction) => {
     if (client) run(client.markClicked(n.id, action.id));
     props.onAction?.(n, action);
-    const url = safeUrl(action.url);
+    const url = safeUrl(action.url, allowedLinkHosts);
     if (url) navigate(url);
   };
 
-  const avatar = safeUrl(n.avatarUrl);
+  const avatar = safeUrl(n.avatarUrl, allowedLinkHosts);
   const created = new Date(n.createdAt);
 
   return (

@@ -2,6 +2,7 @@
 // It builds React elements only — never HTML strings — so no markup in the data can ever execute.
 import type { ReactNode } from 'react';
 import { safeUrl } from './safeUrl.js';
+import { useUi } from './useUi.js';
 
 export type RichNode =
   | { type: 'text'; text: string }
@@ -13,7 +14,7 @@ export type RichNode =
 const TOKEN = /\[([^\]\n]{1,500})\]\(([^)\s]{1,2048})\)|\*\*([^*\n]+?)\*\*|\*([^*\n]+?)\*/;
 
 /** Parses the supported subset into a tree; everything else stays literal text. */
-export function parseRichText(source: string, depth = 0): RichNode[] {
+export function parseRichText(source: string, allowedLinkHosts?: readonly string[], depth = 0): RichNode[] {
   const out: RichNode[] = [];
   let rest = source;
   while (rest.length > 0) {
@@ -25,11 +26,11 @@ export function parseRichText(source: string, depth = 0): RichNode[] {
     if (match.index > 0) out.push({ type: 'text', text: rest.slice(0, match.index) });
     const [whole, linkText, linkUrl, bold, italic] = match;
     if (linkText !== undefined) {
-      out.push({ type: 'link', href: safeUrl(linkUrl), children: parseRichText(linkText, depth + 1) });
+      out.push({ type: 'link', href: safeUrl(linkUrl, allowedLinkHosts), children: parseRichText(linkText, allowedLinkHosts, depth + 1) });
     } else if (bold !== undefined) {
-      out.push({ type: 'strong', children: parseRichText(bold, depth + 1) });
+      out.push({ type: 'strong', children: parseRichText(bold, allowedLinkHosts, depth + 1) });
     } else if (italic !== undefined) {
-      out.push({ type: 'em', children: parseRichText(italic, depth + 1) });
+      out.push({ type: 'em', children: parseRichText(italic, allowedLinkHosts, depth + 1) });
     }
     rest = rest.slice(match.index + whole.length);
   }
@@ -72,5 +73,6 @@ export interface RichTextProps {
 }
 
 export function RichText({ text, className }: RichTextProps) {
-  return <span className={className}>{renderNodes(parseRichText(text), 'r')}</span>;
+  const { allowedLinkHosts } = useUi();
+  return <span className={className}>{renderNodes(parseRichText(text, allowedLinkHosts), 'r')}</span>;
 }

@@ -49,6 +49,12 @@ export interface BelfryServerOptions {
   redisKeyPrefix?: string;
   /** Default env BELFRY_ALLOWED_ORIGINS (comma-separated) or ['*']. */
   allowedOrigins?: string[];
+  /**
+   * Hosts that absolute http(s) URLs of a notification (actionUrl, action urls, avatarUrl) may point at:
+   * `example.com` or `*.example.com` (subdomains). Default env BELFRY_ALLOWED_LINK_HOSTS (comma-separated);
+   * empty: any host.
+   */
+  allowedLinkHosts?: string[];
   /** Apps created (or updated) at start. */
   seedApps?: SeedApp[];
   sessionTtlSeconds?: number;
@@ -89,6 +95,8 @@ const env = (name: string) => {
   return value === undefined || value === '' ? undefined : value;
 };
 
+const list = (value: string | undefined) => value?.split(',').map((v) => v.trim()).filter(Boolean);
+
 export function resolveOptions(options: BelfryServerOptions): ResolvedOptions {
   const sqlitePath = resolve(options.sqlitePath ?? env('BELFRY_DB') ?? '.belfry/belfry.db');
   const databaseUrl = options.databaseUrl ?? env('DATABASE_URL');
@@ -101,7 +109,8 @@ export function resolveOptions(options: BelfryServerOptions): ResolvedOptions {
     databaseUrl,
     redisUrl: options.redisUrl ?? env('REDIS_URL'),
     redisKeyPrefix: options.redisKeyPrefix ?? env('BELFRY_REDIS_PREFIX') ?? 'belfry',
-    allowedOrigins: options.allowedOrigins ?? env('BELFRY_ALLOWED_ORIGINS')?.split(',').map((o) => o.trim()).filter(Boolean) ?? ['*'],
+    allowedOrigins: options.allowedOrigins ?? list(env('BELFRY_ALLOWED_ORIGINS')) ?? ['*'],
+    allowedLinkHosts: options.allowedLinkHosts ?? list(env('BELFRY_ALLOWED_LINK_HOSTS')) ?? [],
     seedApps: options.seedApps ?? [],
     sessionTtlSeconds: options.sessionTtlSeconds ?? 900,
     sessionSecret: options.sessionSecret ?? env('BELFRY_SESSION_SECRET'),

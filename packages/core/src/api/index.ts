@@ -1,3 +1,4 @@
 export * from './types.js';
 export * from './lifecycle.js';
 export * from './webhooks.js';
+export * from './urlPolicy.js';
