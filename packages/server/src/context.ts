@@ -19,4 +19,6 @@ export interface Context {
   hooks: WorkHooks;
   /** The URL policy's options (the allowed link hosts) for notification URLs. */
   linkPolicy: UrlPolicyOptions;
+  /** Longest exp - iat of a user JWT, in seconds. */
+  userTokenMaxLifetimeSeconds: number;
 }

@@ -58,6 +58,11 @@ export interface BelfryServerOptions {
   /** Apps created (or updated) at start. */
   seedApps?: SeedApp[];
   sessionTtlSeconds?: number;
+  /**
+   * Longest lifetime (`exp - iat`) of a user JWT exchanged at POST /v1/inbox/session; longer ones are
+   * refused (401 token_lifetime_exceeded). Default env BELFRY_USER_TOKEN_MAX_LIFETIME (seconds) or 86400.
+   */
+  userTokenMaxLifetimeSeconds?: number;
   /** Signs session tokens; several processes must share it. Default env BELFRY_SESSION_SECRET or random per process. */
   sessionSecret?: string;
   /** Encrypts app secrets at rest. Default env BELFRY_MASTER_KEY, else a key file (see masterKeyPath). */
@@ -95,6 +100,11 @@ const env = (name: string) => {
   return value === undefined || value === '' ? undefined : value;
 };
 
+function positive(value: number, name: string): number {
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number of seconds, got ${value}`);
+  return value;
+}
+
 const list = (value: string | undefined) => value?.split(',').map((v) => v.trim()).filter(Boolean);
 
 export function resolveOptions(options: BelfryServerOptions): ResolvedOptions {
@@ -113,6 +123,7 @@ export function resolveOptions(options: BelfryServerOptions): ResolvedOptions {
     allowedLinkHosts: options.allowedLinkHosts ?? list(env('BELFRY_ALLOWED_LINK_HOSTS')) ?? [],
     seedApps: options.seedApps ?? [],
     sessionTtlSeconds: options.sessionTtlSeconds ?? 900,
+    userTokenMaxLifetimeSeconds: positive(options.userTokenMaxLifetimeSeconds ?? Number(env('BELFRY_USER_TOKEN_MAX_LIFETIME') ?? 86_400), 'userTokenMaxLifetimeSeconds (BELFRY_USER_TOKEN_MAX_LIFETIME)'),
     sessionSecret: options.sessionSecret ?? env('BELFRY_SESSION_SECRET'),
     masterKey: options.masterKey ?? env('BELFRY_MASTER_KEY'),
     masterKeyPath,

@@ -129,7 +129,7 @@ export async function createBelfryServer(options: BelfryServerOptions = {}): Pro
       },
     };
     const webhooks = new Webhooks(db, masterKey, guard, () => dispatcher.wake());
-    const ctx: Context = { db, apps, sessions, emitter, metrics, webhooks, hooks, linkPolicy: { allowedHosts: o.allowedLinkHosts } };
+    const ctx: Context = { db, apps, sessions, emitter, metrics, webhooks, hooks, linkPolicy: { allowedHosts: o.allowedLinkHosts }, userTokenMaxLifetimeSeconds: o.userTokenMaxLifetimeSeconds };
     await opsRoutes(app, ctx);
     await backendRoutes(app, ctx);
     await inboxRoutes(app, ctx);
