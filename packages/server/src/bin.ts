@@ -57,7 +57,8 @@ export async function main(argv: string[]): Promise<number> {
     ...(values.db !== undefined ? { sqlitePath: values.db } : {}),
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
     ...(values['redis-url'] ? { redisUrl: values['redis-url'] } : {}),
-    ...(values.demo ? { seedApps: [DEMO] } : {}),
+    // The demo's secret is public: it is dev mode (loopback pages may connect without BELFRY_ALLOWED_ORIGINS).
+    ...(values.demo ? { seedApps: [DEMO], dev: true } : {}),
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
   });
   console.log(`belfry listening on ${server.url}`);

@@ -47,7 +47,11 @@ export interface BelfryServerOptions {
   redisUrl?: string;
   /** Redis channel prefix for the adapter (tests use a random one); default env BELFRY_REDIS_PREFIX or 'belfry'. */
   redisKeyPrefix?: string;
-  /** Default env BELFRY_ALLOWED_ORIGINS (comma-separated) or ['*']. */
+  /**
+   * Origins of the pages that may call the API and open sockets (`https://app.example.com`), or `['*']`
+   * for any (never with credentials). Default env BELFRY_ALLOWED_ORIGINS (comma-separated). Required
+   * outside dev mode: without it the server refuses to start; in dev mode loopback pages are allowed.
+   */
   allowedOrigins?: string[];
   /**
    * Hosts that absolute http(s) URLs of a notification (actionUrl, action urls, avatarUrl) may point at:
@@ -75,7 +79,8 @@ export interface BelfryServerOptions {
   bodyLimit?: number;
   /**
    * Development mode: webhook URLs may point at loopback and private addresses (a receiver on this
-   * machine). Never in production. Default env BELFRY_DEV (`1` or `true`).
+   * machine), and without allowedOrigins pages on localhost / 127.0.0.1 may connect. Never in
+   * production. Default env BELFRY_DEV (`1` or `true`).
    */
   dev?: boolean;
   /** Days messages, events and webhook delivery logs are kept; default env BELFRY_EVENT_RETENTION_DAYS or 30. */
@@ -119,7 +124,7 @@ export function resolveOptions(options: BelfryServerOptions): ResolvedOptions {
     databaseUrl,
     redisUrl: options.redisUrl ?? env('REDIS_URL'),
     redisKeyPrefix: options.redisKeyPrefix ?? env('BELFRY_REDIS_PREFIX') ?? 'belfry',
-    allowedOrigins: options.allowedOrigins ?? list(env('BELFRY_ALLOWED_ORIGINS')) ?? ['*'],
+    allowedOrigins: options.allowedOrigins ?? list(env('BELFRY_ALLOWED_ORIGINS')) ?? [],
     allowedLinkHosts: options.allowedLinkHosts ?? list(env('BELFRY_ALLOWED_LINK_HOSTS')) ?? [],
     seedApps: options.seedApps ?? [],
     sessionTtlSeconds: options.sessionTtlSeconds ?? 900,
