@@ -113,7 +113,7 @@ export function NotificationItem(props: NotificationItemProps) {
       }}
     >
       <div className="belfry-avatar" aria-hidden="true">
-        {avatar ? <img src={avatar} alt="" width={36} height={36} loading="lazy" /> : <span>{(n.title.trim()[0] ?? '•').toUpperCase()}</span>}
+        {avatar ? <img src={avatar} alt="" width={36} height={36} loading="lazy" /> : <bdi>{(n.title.trim()[0] ?? '•').toUpperCase()}</bdi>}
       </div>
       <div className="belfry-item-content">
         <p className="belfry-item-title">
@@ -139,7 +139,7 @@ export function NotificationItem(props: NotificationItemProps) {
                 tabIndex={active ? 0 : -1}
                 onClick={() => onActionClick(action)}
               >
-                {action.label}
+                <bdi>{action.label}</bdi>
               </button>
             ))}
           </div>

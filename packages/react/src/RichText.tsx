@@ -72,7 +72,11 @@ export interface RichTextProps {
   className?: string;
 }
 
+/**
+ * In bidi isolation (<bdi>): a direction override in one notification's text (U+202E "…gnp.exe") stays
+ * inside it and can't reorder the text and UI around it. The text itself is left as written.
+ */
 export function RichText({ text, className }: RichTextProps) {
   const { allowedLinkHosts } = useUi();
-  return <span className={className}>{renderNodes(parseRichText(text, allowedLinkHosts), 'r')}</span>;
+  return <bdi className={className}>{renderNodes(parseRichText(text, allowedLinkHosts), 'r')}</bdi>;
 }

@@ -147,6 +147,28 @@ describe('Feed', () => {
     expect(container.innerHTML).not.toContain('javascript:');
   });
 
+  it('renders every text of a notification (title, body, action labels, initial) in bidi isolation, unchanged', async () => {
+    const user = uniqueUser('bidi');
+    const title = '\u202Eevil title';
+    await srv.trigger(user, { title, body: 'body \u202Etext', actions: [{ id: 'a', label: 'label \u202Eflip' }] });
+    const { container } = render(
+      <BelfryProvider {...srv.options(user)}>
+        <Feed />
+      </BelfryProvider>,
+    );
+    await waitFor(() => expect(container.querySelector('.belfry-item-title bdi')).not.toBeNull());
+    const item = container.querySelector('.belfry-item')!;
+    expect(item.querySelector('.belfry-item-title bdi')!.textContent).toBe(title);
+    expect(item.querySelector('.belfry-item-body bdi')!.textContent).toBe('body \u202Etext');
+    expect(item.querySelector('.belfry-action bdi')!.textContent).toBe('label \u202Eflip');
+    expect(item.querySelector('.belfry-avatar bdi')).not.toBeNull();
+    // Every text node holding the notification's characters sits inside a <bdi>.
+    const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.textContent?.includes('\u202E')) expect(node.parentElement!.closest('bdi'), node.textContent).not.toBeNull();
+    }
+  });
+
   it('virtualises 10,000 notifications to at most 100 rendered rows', async () => {
     const user = uniqueUser('many');
     await seed(user, 10_000);

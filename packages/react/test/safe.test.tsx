@@ -70,3 +70,18 @@ describe('RichText', () => {
     expect(container.textContent).toContain('two');
   });
 });
+
+describe('bidi isolation', () => {
+  it('notification text renders in <bdi>, unchanged: an override in it cannot reach the text around it', () => {
+    const title = 'Invoice \u202Egnp.exe';
+    const { container } = render(
+      <p>
+        before <RichText text={title} /> after
+      </p>,
+    );
+    const bdi = container.querySelector('bdi');
+    expect(bdi).not.toBeNull();
+    expect(bdi!.textContent).toBe(title);
+    expect(container.textContent).toBe(`before ${title} after`);
+  });
+});
