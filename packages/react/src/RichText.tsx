@@ -1,6 +1,7 @@
 // A tiny formatter for notification bodies: plain text with **bold**, *italic* and [links](url).
 // It builds React elements only — never HTML strings — so no markup in the data can ever execute.
 import type { ReactNode } from 'react';
+import { RICH_LINK } from '@belfry/core/api';
 import { safeUrl } from './safeUrl.js';
 import { useUi } from './useUi.js';
 
@@ -11,7 +12,7 @@ export type RichNode =
   | { type: 'link'; href: string | null; children: RichNode[] };
 
 // Order matters: links first, then bold (** before *), then italic.
-const TOKEN = /\[([^\]\n]{1,500})\]\(([^)\s]{1,2048})\)|\*\*([^*\n]+?)\*\*|\*([^*\n]+?)\*/;
+const TOKEN = new RegExp(`${RICH_LINK.source}|\\*\\*([^*\\n]+?)\\*\\*|\\*([^*\\n]+?)\\*`);
 
 /** Parses the supported subset into a tree; everything else stays literal text. */
 export function parseRichText(source: string, allowedLinkHosts?: readonly string[], depth = 0): RichNode[] {

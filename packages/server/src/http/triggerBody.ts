@@ -1,6 +1,6 @@
 // Checks of a trigger body beyond its schema, shared by the trigger and its dry run so both refuse
 // exactly the same bodies.
-import { checkUrl, URL_RULE, type TriggerRequest, type UrlPolicyOptions } from '@belfry/core/api';
+import { checkUrl, richTextLinks, URL_RULE, type TriggerRequest, type UrlPolicyOptions } from '@belfry/core/api';
 import type { FastifyRequest } from 'fastify';
 import { badRequest } from '../errors.js';
 import type { RequestMeta } from '../lifecycle/messages.js';
@@ -28,6 +28,13 @@ function checkUrls(body: TriggerRequest, policy: UrlPolicyOptions): void {
     if (url === undefined) continue;
     const verdict = checkUrl(url, policy);
     if (!verdict.ok) throw badRequest(field, `body/${field.replaceAll('.', '/')} ${URL_RULE}: it ${verdict.reason}`);
+  }
+  // Links in the text ("[label](url)") are URLs too.
+  for (const field of ['title', 'body'] as const) {
+    for (const url of richTextLinks(body[field] ?? '')) {
+      const verdict = checkUrl(url, policy);
+      if (!verdict.ok) throw badRequest(field, `body/${field} has a link whose URL ${URL_RULE}: ${JSON.stringify(url)} ${verdict.reason}`);
+    }
   }
 }
 
