@@ -37,6 +37,56 @@ describe('theming the custom element', () => {
     await page.close();
   });
 
+  it('theme values of the wrong kind are dropped with a warning naming the token; url() is never fetched', async () => {
+    const user = uniqueUser('theme-url');
+    await stack.trigger(user, { title: 'No trackers' });
+    const page = await stack.open(PAGES.fixture, user);
+    const fetched: string[] = [];
+    page.on('request', (r) => r.url().includes('/tracker') && fetched.push(r.url()));
+    const warnings: string[] = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await inboxReady(page);
+    await expectBadge(page, '1');
+    const tracker = `${stack.url}/tracker`;
+    await page.evaluate((base) => {
+      const el = document.querySelector('belfry-inbox') as HTMLElement & { theme?: Record<string, string> };
+      el.theme = {
+        colorBg: `url(${base}/bg.png)`,
+        colorSurface: `var(--nothing, url(${base}/fallback.png))`,
+        shadow: `url(${base}/shadow.png)`,
+        colorAccent: '12px', // a length is not a colour
+        radius: 'red', // nor a colour a length
+        colorBadge: 'rgb(20, 30, 40)',
+        fontFamily: 'Georgia, serif',
+      };
+    }, tracker);
+    await expect.poll(() => badgeColor(page)).toBe('rgb(20, 30, 40)');
+    await page.locator('.belfry-bell').first().click();
+    await page.locator('.belfry-item').first().waitFor({ state: 'visible' });
+    const applied = await page.locator('.belfry-root').first().evaluate((root) => {
+      const style = (root as HTMLElement).style;
+      const names = ['--belfry-color-bg', '--belfry-color-surface', '--belfry-shadow', '--belfry-color-accent', '--belfry-radius', '--belfry-color-badge', '--belfry-font-family'];
+      return Object.fromEntries(names.map((n) => [n, style.getPropertyValue(n)]));
+    });
+    expect(applied).toEqual({
+      '--belfry-color-bg': '',
+      '--belfry-color-surface': '',
+      '--belfry-shadow': '',
+      '--belfry-color-accent': '',
+      '--belfry-radius': '',
+      '--belfry-color-badge': 'rgb(20, 30, 40)',
+      '--belfry-font-family': 'Georgia, serif',
+    });
+    const images = await page.locator('.belfry-popover, .belfry-item').evaluateAll((els) => els.map((el) => getComputedStyle(el).backgroundImage));
+    expect(images.every((i) => i === 'none')).toBe(true);
+    await page.waitForLoadState('networkidle');
+    expect(fetched).toEqual([]);
+    for (const token of ['colorBg', 'colorSurface', 'shadow', 'colorAccent', 'radius']) {
+      expect(warnings.filter((w) => w.includes(`theme token "${token}"`)), token).toHaveLength(1);
+    }
+    await page.close();
+  });
+
   it('::part() names style the bell, badge, popover, items and tabs from outside', async () => {
     const user = uniqueUser('parts');
     await stack.trigger(user, { title: 'Part time' });

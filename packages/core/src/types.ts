@@ -129,7 +129,7 @@ export interface BelfryOptions {
   userId?: string;
   /** hex HMAC-SHA256(secret, userId), computed by your backend. */
   userKey?: string;
-  /** Returns a user JWT (HS256: sub, app, exp) from your backend; called again when the session must be renewed. */
+  /** Returns a user JWT (HS256: sub, app, iat, exp; exp - iat at most 24 h by default) from your backend; called again when the session must be renewed. */
   getUserToken?: () => Promise<string>;
   /** Open a socket for live updates (default true). */
   realtime?: boolean;

@@ -27,7 +27,7 @@ async function freePort(): Promise<number> {
 }
 
 function startChild(port: number, db: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/bin.ts', 'start', '--port', String(port), '--host', '127.0.0.1', '--db', db, '--demo'], {
+  const child = spawn(process.execPath, ['--conditions=belfry-source', '--import', 'tsx', 'packages/server/src/bin.ts', 'start', '--port', String(port), '--host', '127.0.0.1', '--db', db, '--demo'], {
     cwd: ROOT,
     env: { ...process.env, BELFRY_SESSION_SECRET: 'core-chaos-session-secret-0123456789', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -21,6 +21,7 @@ export async function startServer(extra: Record<string, unknown> = {}): Promise<
     host: '127.0.0.1',
     sqlitePath: join(dir, 'belfry.db'),
     seedApps: [APP],
+    allowedOrigins: ['*'],
     logger: false,
     rateLimit: false,
     sweepIntervalMs: 1000,

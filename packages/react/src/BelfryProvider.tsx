@@ -14,6 +14,11 @@ export interface UiOptions {
   messages?: Partial<Messages>;
   colorScheme?: ColorScheme;
   theme?: Theme;
+  /**
+   * Hosts absolute URLs of notifications (links, actions, avatars) may point at: `example.com` or
+   * `*.example.com`. Others are not linked. Default: any host (the server may have its own list).
+   */
+  allowedLinkHosts?: readonly string[];
 }
 
 export type BelfryProviderProps = UiOptions & { children?: ReactNode } & (
@@ -53,7 +58,7 @@ function optionsKey(options: BelfryOptions): string {
  * mount keeps one client (one socket) instead of creating two.
  */
 export function BelfryProvider(props: BelfryProviderProps) {
-  const { children, locale = 'en', messages, colorScheme = 'light', theme } = props;
+  const { children, locale = 'en', messages, colorScheme = 'light', theme, allowedLinkHosts } = props;
   const external = props.client;
   const ownOptions = external ? null : extractOptions(props as BelfryOptions & UiOptions);
   const key = ownOptions ? optionsKey(ownOptions) : '';
@@ -91,8 +96,9 @@ export function BelfryProvider(props: BelfryProviderProps) {
       dir: directionOf(locale),
       colorScheme,
       theme,
+      allowedLinkHosts,
     }),
-    [locale, messages, colorScheme, theme],
+    [locale, messages, colorScheme, theme, allowedLinkHosts],
   );
 
   return (
@@ -103,6 +109,6 @@ export function BelfryProvider(props: BelfryProviderProps) {
 }
 
 function extractOptions(props: BelfryOptions & UiOptions & { children?: ReactNode; client?: undefined }): BelfryOptions {
-  const { children, client, locale, messages, colorScheme, theme, ...options } = props;
+  const { children, client, locale, messages, colorScheme, theme, allowedLinkHosts, ...options } = props;
   return options;
 }

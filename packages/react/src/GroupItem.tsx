@@ -29,7 +29,7 @@ export function actorsText(g: GroupRow, m: GroupMessages): string {
 export function GroupItem(props: GroupItemProps) {
   const { group: g, index, active } = props;
   const client = useBelfry();
-  const { messages: table, locale } = useUi();
+  const { messages: table, locale, allowedLinkHosts } = useUi();
   const messages: Messages & GroupMessages = { ...enGroups, ...table };
   const now = useNow();
   const [open, setOpen] = useState(false);
@@ -44,7 +44,7 @@ export function GroupItem(props: GroupItemProps) {
   const title = typeof action === 'string' && actors ? format(messages.groupTitle, { actors, action }) : n.title;
   const run = (work: Promise<void> | undefined) => void work?.catch(() => setFailed(true));
   const toggle = () => setOpen(!open);
-  const avatar = safeUrl(n.avatarUrl);
+  const avatar = safeUrl(n.avatarUrl, allowedLinkHosts);
   const created = new Date(n.createdAt);
   const tab = active ? 0 : -1;
   return (
@@ -69,8 +69,14 @@ export function GroupItem(props: GroupItemProps) {
         {avatar ? <img src={avatar} alt="" width={36} height={36} loading="lazy" /> : <span>{(title.trim()[0] ?? '•').toUpperCase()}</span>}
       </div>
       <div className="belfry-item-content">
-        <p className="belfry-item-title">{title}</p>
-        {title === n.title && actors ? <p className="belfry-item-body">{actors}</p> : null}
+        <p className="belfry-item-title">
+          <bdi>{title}</bdi>
+        </p>
+        {title === n.title && actors ? (
+          <p className="belfry-item-body">
+            <bdi>{actors}</bdi>
+          </p>
+        ) : null}
         <time className="belfry-item-time" dateTime={n.createdAt} title={formatAbsolute(created, locale)}>
           {formatRelative(created, now, locale)}
         </time>

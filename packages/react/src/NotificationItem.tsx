@@ -33,7 +33,7 @@ const FAILURE_VISIBLE_MS = 6000;
 export function NotificationItem(props: NotificationItemProps) {
   const { notification: n, active = true, onFocusItem, itemRef, style, index, setSize } = props;
   const client = useBelfry();
-  const { messages, locale } = useUi();
+  const { messages, locale, allowedLinkHosts } = useUi();
   const now = useNow();
   const [failed, setFailed] = useTransientFlag(FAILURE_VISIBLE_MS);
   const unread = !n.readAt;
@@ -60,7 +60,7 @@ export function NotificationItem(props: NotificationItemProps) {
   };
 
   // A click is engagement: the item becomes read and clicked in one request (a `clicked` event).
-  const activate = () => run(activateNotification(client, n, props.onNotificationClick));
+  const activate = () => run(activateNotification(client, n, props.onNotificationClick, allowedLinkHosts));
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     if ((event.target as HTMLElement).closest('button, a')) return;
@@ -75,9 +75,9 @@ export function NotificationItem(props: NotificationItemProps) {
     }
   };
 
-  const onActionClick = (action: NotificationAction) => run(activateAction(client, n, action, props.onAction));
+  const onActionClick = (action: NotificationAction) => run(activateAction(client, n, action, props.onAction, allowedLinkHosts));
 
-  const avatar = safeUrl(n.avatarUrl);
+  const avatar = safeUrl(n.avatarUrl, allowedLinkHosts);
   const created = new Date(n.createdAt);
 
   return (
@@ -100,7 +100,7 @@ export function NotificationItem(props: NotificationItemProps) {
       }}
     >
       <div className="belfry-avatar" aria-hidden="true">
-        {avatar ? <img src={avatar} alt="" width={36} height={36} loading="lazy" /> : <span>{(n.title.trim()[0] ?? '•').toUpperCase()}</span>}
+        {avatar ? <img src={avatar} alt="" width={36} height={36} loading="lazy" /> : <bdi>{(n.title.trim()[0] ?? '•').toUpperCase()}</bdi>}
       </div>
       <div className="belfry-item-content">
         <p className="belfry-item-title">
@@ -126,7 +126,7 @@ export function NotificationItem(props: NotificationItemProps) {
                 tabIndex={active ? 0 : -1}
                 onClick={() => onActionClick(action)}
               >
-                {action.label}
+                <bdi>{action.label}</bdi>
               </button>
             ))}
           </div>

@@ -1,7 +1,9 @@
 // A tiny formatter for notification bodies: plain text with **bold**, *italic* and [links](url).
 // It builds React elements only — never HTML strings — so no markup in the data can ever execute.
 import type { ReactNode } from 'react';
+import { RICH_LINK } from '@belfry/core/api';
 import { safeUrl } from './safeUrl.js';
+import { useUi } from './useUi.js';
 
 export type RichNode =
   | { type: 'text'; text: string }
@@ -10,10 +12,10 @@ export type RichNode =
   | { type: 'link'; href: string | null; children: RichNode[] };
 
 // Order matters: links first, then bold (** before *), then italic.
-const TOKEN = /\[([^\]\n]{1,500})\]\(([^)\s]{1,2048})\)|\*\*([^*\n]+?)\*\*|\*([^*\n]+?)\*/;
+const TOKEN = new RegExp(`${RICH_LINK.source}|\\*\\*([^*\\n]+?)\\*\\*|\\*([^*\\n]+?)\\*`);
 
 /** Parses the supported subset into a tree; everything else stays literal text. */
-export function parseRichText(source: string, depth = 0): RichNode[] {
+export function parseRichText(source: string, allowedLinkHosts?: readonly string[], depth = 0): RichNode[] {
   const out: RichNode[] = [];
   let rest = source;
   while (rest.length > 0) {
@@ -25,11 +27,11 @@ export function parseRichText(source: string, depth = 0): RichNode[] {
     if (match.index > 0) out.push({ type: 'text', text: rest.slice(0, match.index) });
     const [whole, linkText, linkUrl, bold, italic] = match;
     if (linkText !== undefined) {
-      out.push({ type: 'link', href: safeUrl(linkUrl), children: parseRichText(linkText, depth + 1) });
+      out.push({ type: 'link', href: safeUrl(linkUrl, allowedLinkHosts), children: parseRichText(linkText, allowedLinkHosts, depth + 1) });
     } else if (bold !== undefined) {
-      out.push({ type: 'strong', children: parseRichText(bold, depth + 1) });
+      out.push({ type: 'strong', children: parseRichText(bold, allowedLinkHosts, depth + 1) });
     } else if (italic !== undefined) {
-      out.push({ type: 'em', children: parseRichText(italic, depth + 1) });
+      out.push({ type: 'em', children: parseRichText(italic, allowedLinkHosts, depth + 1) });
     }
     rest = rest.slice(match.index + whole.length);
   }
@@ -71,6 +73,11 @@ export interface RichTextProps {
   className?: string;
 }
 
+/**
+ * In bidi isolation (<bdi>): a direction override in one notification's text (U+202E "…gnp.exe") stays
+ * inside it and can't reorder the text and UI around it. The text itself is left as written.
+ */
 export function RichText({ text, className }: RichTextProps) {
-  return <span className={className}>{renderNodes(parseRichText(text), 'r')}</span>;
+  const { allowedLinkHosts } = useUi();
+  return <bdi className={className}>{renderNodes(parseRichText(text, allowedLinkHosts), 'r')}</bdi>;
 }

@@ -13,9 +13,10 @@ export function activateNotification(
   client: BelfryClient | null,
   n: Notification,
   onClick: ((notification: Notification) => boolean | void) | undefined,
+  allowedHosts?: readonly string[],
 ): Promise<void> | undefined {
   const work = client?.markClicked(n.id);
-  const url = safeUrl(n.actionUrl);
+  const url = safeUrl(n.actionUrl, allowedHosts);
   const follow = onClick ? onClick(n) === true : true;
   if (follow && url) navigate(url);
   return work;
@@ -26,10 +27,11 @@ export function activateAction(
   n: Notification,
   action: NotificationAction,
   onAction: ((notification: Notification, action: NotificationAction) => void) | undefined,
+  allowedHosts?: readonly string[],
 ): Promise<void> | undefined {
   const work = client?.markClicked(n.id, action.id);
   onAction?.(n, action);
-  const url = safeUrl(action.url);
+  const url = safeUrl(action.url, allowedHosts);
   if (url) navigate(url);
   return work;
 }

@@ -15,6 +15,8 @@ export interface UiConfig {
   dir: 'ltr' | 'rtl';
   colorScheme: ColorScheme;
   theme: Theme | undefined;
+  /** Hosts absolute links and images may point at (empty: any), as `allowedLinkHosts` on the server. */
+  allowedLinkHosts: readonly string[] | undefined;
 }
 
 export const UiContext = createContext<UiConfig | null>(null);

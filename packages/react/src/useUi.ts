@@ -2,7 +2,7 @@ import { useContext, useMemo } from 'react';
 import { UiContext, type UiConfig } from './context.js';
 import { directionOf, en } from './messages.js';
 
-const DEFAULT_UI: UiConfig = { locale: 'en', messages: en, dir: 'ltr', colorScheme: 'light', theme: undefined };
+const DEFAULT_UI: UiConfig = { locale: 'en', messages: en, dir: 'ltr', colorScheme: 'light', theme: undefined, allowedLinkHosts: undefined };
 
 /**
  * Text, direction and theme settings from the nearest provider, with overrides from props. A

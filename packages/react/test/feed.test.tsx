@@ -130,9 +130,11 @@ describe('Feed', () => {
 
   it('renders safe formatting and refuses script URLs in items', async () => {
     const user = uniqueUser();
+    // A script link never gets past the API (the same URL policy as the client's, see safe.test.tsx).
+    await expect(srv.trigger(user, { title: 'x', body: '[this](javascript:alert(1))' })).rejects.toThrow(/400.*body/);
     await srv.trigger(user, {
       title: '**Bold** title',
-      body: 'See [docs](https://example.com/docs) or [this](javascript:alert(1)) <img src=x onerror=alert(1)>',
+      body: 'See [docs](https://example.com/docs) <img src=x onerror=alert(1)>',
       actionUrl: '/inbox',
     });
     const { container } = render(
@@ -144,7 +146,29 @@ describe('Feed', () => {
     expect(container.querySelector('strong')?.textContent).toBe('Bold');
     expect(Array.from(container.querySelectorAll('a')).map((a) => a.getAttribute('href'))).toEqual(['https://example.com/docs']);
     expect(container.querySelector('img')).toBeNull();
-    expect(container.innerHTML).not.toContain('javascript:');
+    expect(container.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('renders every text of a notification (title, body, action labels, initial) in bidi isolation, unchanged', async () => {
+    const user = uniqueUser('bidi');
+    const title = '\u202Eevil title';
+    await srv.trigger(user, { title, body: 'body \u202Etext', actions: [{ id: 'a', label: 'label \u202Eflip' }] });
+    const { container } = render(
+      <BelfryProvider {...srv.options(user)}>
+        <Feed />
+      </BelfryProvider>,
+    );
+    await waitFor(() => expect(container.querySelector('.belfry-item-title bdi')).not.toBeNull());
+    const item = container.querySelector('.belfry-item')!;
+    expect(item.querySelector('.belfry-item-title bdi')!.textContent).toBe(title);
+    expect(item.querySelector('.belfry-item-body bdi')!.textContent).toBe('body \u202Etext');
+    expect(item.querySelector('.belfry-action bdi')!.textContent).toBe('label \u202Eflip');
+    expect(item.querySelector('.belfry-avatar bdi')).not.toBeNull();
+    // Every text node holding the notification's characters sits inside a <bdi>.
+    const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.textContent?.includes('\u202E')) expect(node.parentElement!.closest('bdi'), node.textContent).not.toBeNull();
+    }
   });
 
   it('virtualises 10,000 notifications to at most 100 rendered rows', async () => {

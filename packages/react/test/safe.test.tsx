@@ -2,41 +2,40 @@ import { describe, expect, it } from 'vitest';
 import { render } from '@testing-library/react';
 import { RichText, parseRichText } from '../src/RichText.js';
 import { safeUrl } from '../src/safeUrl.js';
+import { BelfryProvider } from '../src/BelfryProvider.js';
+import table from '../../core/test/fixtures/urlCases.json' with { type: 'json' };
 
-describe('safeUrl', () => {
-  it.each([
-    'https://example.com/a?b=1#c',
-    'http://example.com',
-    'mailto:someone@example.com',
-    '/inbox/42',
-    'relative/path',
-    '?tab=unread',
-    '#anchor',
-    '//example.com/x',
-  ])('allows %s', (url) => {
-    expect(safeUrl(url)).toBe(url);
+// The one URL policy's table (packages/core/test/fixtures/urlCases.json), also run by the server suite.
+describe('safeUrl: the shared URL policy table', () => {
+  it.each(table.cases)('$note: $url → $ok', ({ url, ok }) => {
+    expect(safeUrl(url)).toBe(ok ? url : null);
   });
 
-  it.each([
-    'javascript:alert(1)',
-    'JavaScript:alert(1)',
-    ' javascript:alert(1)',
-    'java\tscript:alert(1)',
-    'java\nscript:alert(1)',
-    '\u0000javascript:alert(1)',
-    'jav\u200bascript:alert(1)',
-    'javascript&colon;alert(1)',
-    'javascript&#58;alert(1)',
-    '&#106;avascript:alert(1)',
-    'data:text/html,<script>alert(1)</script>',
-    'vbscript:msgbox(1)',
-    'file:///etc/passwd',
-    '\\\\evil.com',
-    '',
-    null,
-    undefined,
-  ])('refuses %j', (url) => {
-    expect(safeUrl(url as string)).toBeNull();
+  it.each(table.allowList.cases)('allowedLinkHosts, $note: $url → $ok', ({ url, ok }) => {
+    expect(safeUrl(url, table.allowList.allowedHosts)).toBe(ok ? url : null);
+  });
+
+  it.each([null, undefined])('refuses %j', (url) => {
+    expect(safeUrl(url)).toBeNull();
+  });
+
+  it('a body link becomes an href exactly when the policy allows it', () => {
+    for (const { url, ok, note } of table.cases) {
+      if (url === '' || url.length > 2048 || /[()\s\]]/.test(url)) continue; // the link syntax itself can't carry these
+      const { container, unmount } = render(<RichText text={`[go](${url})`} />);
+      expect(container.querySelector('a')?.getAttribute('href') ?? null, note).toBe(ok ? url : null);
+      expect(container.textContent, note).toBe('go');
+      unmount();
+    }
+  });
+
+  it('the provider\'s allowedLinkHosts applies to body links', () => {
+    const { container } = render(
+      <BelfryProvider client={{} as never} allowedLinkHosts={table.allowList.allowedHosts}>
+        <RichText text={'[a](https://example.com/x) [b](https://evil.example/x) [c](/inbox)'} />
+      </BelfryProvider>,
+    );
+    expect(Array.from(container.querySelectorAll('a')).map((a) => a.getAttribute('href'))).toEqual(['https://example.com/x', '/inbox']);
   });
 });
 
@@ -69,5 +68,20 @@ describe('RichText', () => {
     expect(links[0]?.getAttribute('rel')).toContain('noopener');
     expect(container.textContent).toContain('click');
     expect(container.textContent).toContain('two');
+  });
+});
+
+describe('bidi isolation', () => {
+  it('notification text renders in <bdi>, unchanged: an override in it cannot reach the text around it', () => {
+    const title = 'Invoice \u202Egnp.exe';
+    const { container } = render(
+      <p>
+        before <RichText text={title} /> after
+      </p>,
+    );
+    const bdi = container.querySelector('bdi');
+    expect(bdi).not.toBeNull();
+    expect(bdi!.textContent).toBe(title);
+    expect(container.textContent).toBe(`before ${title} after`);
   });
 });

@@ -1,4 +1,5 @@
 // What route handlers, the socket layer and the sweeper share within one server instance.
+import type { UrlPolicyOptions } from '@belfry/core/api';
 import type { Db } from './db/connect.js';
 import type { SessionTokens } from './auth/sessionTokens.js';
 import type { Metrics } from './metrics.js';
@@ -16,4 +17,8 @@ export interface Context {
   webhooks: Webhooks;
   /** After-commit work of every unit of work (webhook dispatch, live-push reach). */
   hooks: WorkHooks;
+  /** The URL policy's options (the allowed link hosts) for notification URLs. */
+  linkPolicy: UrlPolicyOptions;
+  /** Longest exp - iat of a user JWT, in seconds. */
+  userTokenMaxLifetimeSeconds: number;
 }

@@ -48,11 +48,26 @@ export interface BelfryServerOptions {
   redisUrl?: string;
   /** Redis channel prefix for the adapter (tests use a random one); default env BELFRY_REDIS_PREFIX or 'belfry'. */
   redisKeyPrefix?: string;
-  /** Default env BELFRY_ALLOWED_ORIGINS (comma-separated) or ['*']. */
+  /**
+   * Origins of the pages that may call the API and open sockets (`https://app.example.com`), or `['*']`
+   * for any (never with credentials). Default env BELFRY_ALLOWED_ORIGINS (comma-separated). Required
+   * outside dev mode: without it the server refuses to start; in dev mode loopback pages are allowed.
+   */
   allowedOrigins?: string[];
+  /**
+   * Hosts that absolute http(s) URLs of a notification (actionUrl, action urls, avatarUrl) may point at:
+   * `example.com` or `*.example.com` (subdomains). Default env BELFRY_ALLOWED_LINK_HOSTS (comma-separated);
+   * empty: any host.
+   */
+  allowedLinkHosts?: string[];
   /** Apps created (or updated) at start. */
   seedApps?: SeedApp[];
   sessionTtlSeconds?: number;
+  /**
+   * Longest lifetime (`exp - iat`) of a user JWT exchanged at POST /v1/inbox/session; longer ones are
+   * refused (401 token_lifetime_exceeded). Default env BELFRY_USER_TOKEN_MAX_LIFETIME (seconds) or 86400.
+   */
+  userTokenMaxLifetimeSeconds?: number;
   /** Signs session tokens; several processes must share it. Default env BELFRY_SESSION_SECRET or random per process. */
   sessionSecret?: string;
   /** Encrypts app secrets at rest. Default env BELFRY_MASTER_KEY, else a key file (see masterKeyPath). */
@@ -65,7 +80,8 @@ export interface BelfryServerOptions {
   bodyLimit?: number;
   /**
    * Development mode: webhook URLs may point at loopback and private addresses (a receiver on this
-   * machine). Never in production. Default env BELFRY_DEV (`1` or `true`).
+   * machine), and without allowedOrigins pages on localhost / 127.0.0.1 may connect. Never in
+   * production. Default env BELFRY_DEV (`1` or `true`).
    */
   dev?: boolean;
   /** Days messages, events and webhook delivery logs are kept; default env BELFRY_EVENT_RETENTION_DAYS or 30. */
@@ -95,6 +111,13 @@ const env = (name: string) => {
   return value === undefined || value === '' ? undefined : value;
 };
 
+function positive(value: number, name: string): number {
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number of seconds, got ${value}`);
+  return value;
+}
+
+const list = (value: string | undefined) => value?.split(',').map((v) => v.trim()).filter(Boolean);
+
 export function resolveOptions(options: BelfryServerOptions): ResolvedOptions {
   const sqlitePath = resolve(options.sqlitePath ?? env('BELFRY_DB') ?? '.belfry/belfry.db');
   const databaseUrl = options.databaseUrl ?? env('DATABASE_URL');
@@ -107,9 +130,11 @@ export function resolveOptions(options: BelfryServerOptions): ResolvedOptions {
     databaseUrl,
     redisUrl: options.redisUrl ?? env('REDIS_URL'),
     redisKeyPrefix: options.redisKeyPrefix ?? env('BELFRY_REDIS_PREFIX') ?? 'belfry',
-    allowedOrigins: options.allowedOrigins ?? env('BELFRY_ALLOWED_ORIGINS')?.split(',').map((o) => o.trim()).filter(Boolean) ?? ['*'],
+    allowedOrigins: options.allowedOrigins ?? list(env('BELFRY_ALLOWED_ORIGINS')) ?? [],
+    allowedLinkHosts: options.allowedLinkHosts ?? list(env('BELFRY_ALLOWED_LINK_HOSTS')) ?? [],
     seedApps: options.seedApps ?? [],
     sessionTtlSeconds: options.sessionTtlSeconds ?? 900,
+    userTokenMaxLifetimeSeconds: positive(options.userTokenMaxLifetimeSeconds ?? Number(env('BELFRY_USER_TOKEN_MAX_LIFETIME') ?? 86_400), 'userTokenMaxLifetimeSeconds (BELFRY_USER_TOKEN_MAX_LIFETIME)'),
     sessionSecret: options.sessionSecret ?? env('BELFRY_SESSION_SECRET'),
     masterKey: options.masterKey ?? env('BELFRY_MASTER_KEY'),
     masterKeyPath,

@@ -12,6 +12,7 @@ import { installErrorHandling, routerErrorResponse } from './http/errorHandler.j
 import { installJsonParser } from './http/jsonParser.js';
 import { rateLimitKey } from './http/rateLimitKey.js';
 import { validatorCompiler } from './http/validation.js';
+import { corsOrigin, originPolicy } from './http/origins.js';
 import { Metrics } from './metrics.js';
 import { resolveOptions, type BelfryServerOptions } from './options.js';
 import { OrderedEmitter } from './realtime/orderedEmitter.js';
@@ -57,6 +58,8 @@ export interface BelfryServer {
 
 export async function createBelfryServer(options: BelfryServerOptions = {}): Promise<BelfryServer> {
   const o = resolveOptions(options);
+  // Before anything opens: a server that would answer every origin must not start by accident.
+  const origins = originPolicy(o.allowedOrigins, o.dev);
   const db = await connectDb({ databaseUrl: o.databaseUrl, sqlitePath: o.sqlitePath });
   let app: FastifyInstance | undefined;
   let realtime: Realtime | undefined;
@@ -90,9 +93,9 @@ export async function createBelfryServer(options: BelfryServerOptions = {}): Pro
       metrics.duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
     });
 
-    const anyOrigin = o.allowedOrigins.includes('*');
     await app.register(cors, {
-      origin: anyOrigin ? true : o.allowedOrigins,
+      origin: corsOrigin(origins),
+      credentials: false,
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
       allowedHeaders: ['Authorization', 'Content-Type'],
       exposedHeaders: ['Retry-After', 'X-Request-Id'],
@@ -122,7 +125,7 @@ export async function createBelfryServer(options: BelfryServerOptions = {}): Pro
       },
     });
 
-    const live = (realtime = await attachRealtime(app.server, sessions, metrics, o));
+    const live = (realtime = await attachRealtime(app.server, sessions, metrics, { ...o, origins }));
     const emitter = new OrderedEmitter(live.send);
     const guard = createEgressGuard({ open: o.dev, resolve: o.webhooks.resolve });
     const fastifyLog = app.log;
@@ -136,7 +139,7 @@ export async function createBelfryServer(options: BelfryServerOptions = {}): Pro
       },
     };
     const webhooks = new Webhooks(db, masterKey, guard, () => dispatcher.wake());
-    const ctx: Context = { db, apps, sessions, emitter, metrics, webhooks, hooks };
+    const ctx: Context = { db, apps, sessions, emitter, metrics, webhooks, hooks, linkPolicy: { allowedHosts: o.allowedLinkHosts }, userTokenMaxLifetimeSeconds: o.userTokenMaxLifetimeSeconds };
     await opsRoutes(app, ctx);
     await backendRoutes(app, ctx);
     await inboxRoutes(app, ctx);

@@ -1,6 +1,6 @@
-// Runtime constants of the wire contract. @belfry/core owns the contract but the server imports it
-// types-only (nothing of core at runtime), so the values are repeated here and pinned to core's types:
-// if core's change, this file stops compiling.
+// Runtime constants of the wire contract. @belfry/core owns the contract; the server imports its
+// types, and at runtime only the rules (the URL policy), so the values are repeated here and pinned
+// to core's types: if core's change, this file stops compiling.
 import type { Channel, SOCKET_EVENT as CoreSocketEvent } from '@belfry/core/api';
 
 export const CHANNELS = ['in_app', 'email', 'push', 'sms'] as const satisfies readonly Channel[];

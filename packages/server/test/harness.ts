@@ -167,6 +167,7 @@ export class Harness {
     this.server = await createBelfryServer({
       port: 0,
       host: '127.0.0.1',
+      allowedOrigins: ['*'],
       seedApps: [
         { id: this.appA.id, secret: this.appA.secret, name: 'App A' },
         { id: this.appB.id, secret: this.appB.secret, name: 'App B' },

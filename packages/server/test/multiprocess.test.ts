@@ -63,7 +63,7 @@ interface ServerProc {
 function startServer(databaseUrl: string): Promise<ServerProc> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'packages/server/src/bin.ts', 'start', '--port', '0', '--host', '127.0.0.1', '--demo'],
+    ['--conditions=belfry-source', '--import', 'tsx', 'packages/server/src/bin.ts', 'start', '--port', '0', '--host', '127.0.0.1', '--demo'],
     {
       cwd: ROOT,
       env: {

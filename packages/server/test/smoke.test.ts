@@ -29,6 +29,7 @@ describe.each(databases())('smoke on %s', (kind) => {
     server = await createBelfryServer({
       ...db.options,
       port: 0,
+      allowedOrigins: ['*'],
       masterKey: 'smoke-master-key',
       seedApps: [{ id: appId, secret, name: 'Smoke' }],
       sweepIntervalMs: 100,
@@ -195,7 +196,7 @@ describe.each(databases())('smoke on %s', (kind) => {
 
 describe('belfry-server bin', () => {
   const bin = fileURLToPath(new URL('../src/bin.ts', import.meta.url));
-  const run = (args: string[]) => spawn(process.execPath, ['--import', 'tsx', bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } });
+  const run = (args: string[]) => spawn(process.execPath, ['--conditions=belfry-source', '--import', 'tsx', bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } });
 
   it('create-app prints an id and a secret; start serves it, prints its URL and stops on SIGTERM', { timeout: 90_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'belfry-bin-'));

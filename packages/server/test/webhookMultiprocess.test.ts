@@ -30,6 +30,7 @@ describe.skipIf(!databases().includes('postgres'))('two processes on one Postgre
     const base = {
       ...db.options,
       dev: true,
+      allowedOrigins: ['*'],
       seedApps: [{ ...APP, name: 'Multi' }],
       masterKey: 'multi-master-key',
       webhooks: { retry: { initialDelayMs: 30, factor: 1, jitter: 0.5, maxAttempts: 5 }, pollIntervalMs: 20, concurrency: 8 },

@@ -24,7 +24,7 @@ export type MessageOverrides = Record<string, string>;
 const ElementBase: typeof HTMLElement =
   typeof HTMLElement === 'undefined' ? (class {} as unknown as typeof HTMLElement) : HTMLElement;
 
-const OBSERVED_ATTRIBUTES = ['api-url', 'app-id', 'user-id', 'user-key', 'locale', 'color-scheme', 'theme'];
+const OBSERVED_ATTRIBUTES = ['api-url', 'app-id', 'user-id', 'user-key', 'locale', 'color-scheme', 'theme', 'allowed-link-hosts'];
 
 function parseTheme(value: string | null): Theme | undefined {
   if (!value) return undefined;
@@ -82,6 +82,12 @@ export abstract class BelfryElement extends ElementBase {
     return value === 'dark' || value === 'auto' ? value : 'light';
   }
   set colorScheme(value: ColorScheme | null) { this.#setAttr('color-scheme', value); }
+  /** Hosts absolute notification URLs may point at (`allowed-link-hosts="example.com, *.cdn.example"`); unset: any. */
+  get allowedLinkHosts(): string[] | undefined {
+    const hosts = this.getAttribute('allowed-link-hosts')?.split(',').map((h) => h.trim()).filter(Boolean);
+    return hosts?.length ? hosts : undefined;
+  }
+  set allowedLinkHosts(value: readonly string[] | null | undefined) { this.#setAttr('allowed-link-hosts', value?.join(',')); }
 
   // ---- rich properties ------------------------------------------------------------------------
 
@@ -216,6 +222,7 @@ export abstract class BelfryElement extends ElementBase {
           // Unset or unknown is 'light', the provider's default too.
           colorScheme: this.colorScheme,
           theme: this.theme,
+          allowedLinkHosts: this.allowedLinkHosts,
           messages: this.#resolveMessages(),
         },
         this.renderContent() as ReactNode,

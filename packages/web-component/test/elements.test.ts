@@ -18,6 +18,7 @@ beforeAll(async () => {
     port: 0,
     sqlitePath: join(dir, 'belfry.db'),
     seedApps: [{ id: 'wc', secret: SECRET, name: 'WC' }],
+    allowedOrigins: ['*'],
     rateLimit: false,
     logger: false,
   });

@@ -104,6 +104,8 @@ export type ErrorCode =
   | 'bad_request' // validation; message names the field
   | 'unauthorized' // missing / malformed / forged / expired credential
   | 'token_expired'
+  | 'token_claims_invalid' // user JWT: iat missing, not a number, or in the future
+  | 'token_lifetime_exceeded' // user JWT: exp - iat is longer than the server allows (default 24 h)
   | 'forbidden' // valid credential, wrong app or user
   | 'not_found'
   | 'conflict'
@@ -119,7 +121,7 @@ export interface ErrorBody {
 
 // ---- session ------------------------------------------------------------
 
-/** POST /v1/inbox/session. Either userKey (hex HMAC-SHA256(secret, userId)) or userToken (HS256 JWT: sub, app, exp). */
+/** POST /v1/inbox/session. Either userKey (hex HMAC-SHA256(secret, userId)) or userToken (HS256 JWT: sub, app, iat, exp; exp - iat at most 24 h by default). */
 export interface SessionRequest {
   appId: string;
   userId?: string;

@@ -1,6 +1,6 @@
 // Checks of a trigger body beyond its schema, shared by the trigger and its dry run so both refuse
 // exactly the same bodies.
-import type { TriggerRequest } from '@belfry/core/api';
+import { checkUrl, richTextLinks, URL_RULE, type TriggerRequest, type UrlPolicyOptions } from '@belfry/core/api';
 import type { FastifyRequest } from 'fastify';
 import { badRequest } from '../errors.js';
 import type { RequestMeta } from '../lifecycle/messages.js';
@@ -17,7 +17,29 @@ function serializedSize(value: unknown): number {
   }
 }
 
-export function checkTriggerBody(body: TriggerRequest): void {
+/** Every URL of the body against the one URL policy: a 400 naming the field and what is wrong. */
+function checkUrls(body: TriggerRequest, policy: UrlPolicyOptions): void {
+  const urls: Array<[string, string | undefined]> = [
+    ['actionUrl', body.actionUrl],
+    ['avatarUrl', body.avatarUrl],
+    ...(body.actions ?? []).map((a, i): [string, string | undefined] => [`actions.${i}.url`, a.url]),
+  ];
+  for (const [field, url] of urls) {
+    if (url === undefined) continue;
+    const verdict = checkUrl(url, policy);
+    if (!verdict.ok) throw badRequest(field, `body/${field.replaceAll('.', '/')} ${URL_RULE}: it ${verdict.reason}`);
+  }
+  // Links in the text ("[label](url)") are URLs too.
+  for (const field of ['title', 'body'] as const) {
+    for (const url of richTextLinks(body[field] ?? '')) {
+      const verdict = checkUrl(url, policy);
+      if (!verdict.ok) throw badRequest(field, `body/${field} has a link whose URL ${URL_RULE}: ${JSON.stringify(url)} ${verdict.reason}`);
+    }
+  }
+}
+
+export function checkTriggerBody(body: TriggerRequest, policy: UrlPolicyOptions): void {
+  checkUrls(body, policy);
   if (body.data !== undefined && serializedSize(body.data) > DATA_LIMIT) {
     throw badRequest('data', 'body/data must be at most 16 KB when serialized');
   }

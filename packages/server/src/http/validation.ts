@@ -3,7 +3,6 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
-import { safeUrl } from '../routes/schemas.js';
 
 // ajv-formats is CommonJS; under some loaders its default export arrives wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
@@ -32,8 +31,7 @@ export function describeValidation(error: ErrorObject, context: string): { messa
     path.push(params.additionalProperty);
     tail = 'is not an allowed field';
   } else if (error.keyword === 'pattern') {
-    const pattern = (error.params as { pattern?: string }).pattern;
-    tail = pattern === safeUrl.pattern ? 'must be an http(s) or relative URL' : 'contains characters that are not allowed';
+    tail = 'contains characters that are not allowed';
   }
   const field = path.length > 0 ? path.join('.') : context;
   return { message: `${[context, ...path].join('/')} ${tail}`, field };

@@ -96,7 +96,7 @@ export async function lifecycleRoutes(app: FastifyInstance, ctx: Context): Promi
       },
     },
     async (request) => {
-      checkTriggerBody(request.body);
+      checkTriggerBody(request.body, ctx.linkPolicy);
       return previewTrigger(db, appOf(request), request.body);
     },
   );

@@ -8,10 +8,11 @@ import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import type { SessionTokens } from '../auth/sessionTokens.js';
 import type { Metrics } from '../metrics.js';
+import { corsOrigin, type OriginPolicy } from '../http/origins.js';
 import { roomOf } from './orderedEmitter.js';
 
 export interface RealtimeOptions {
-  allowedOrigins: string[];
+  origins: OriginPolicy;
   redisUrl?: string | undefined;
   redisKeyPrefix?: string | undefined;
 }
@@ -31,9 +32,15 @@ export async function attachRealtime(
   metrics: Metrics,
   options: RealtimeOptions,
 ): Promise<Realtime> {
-  const anyOrigin = options.allowedOrigins.includes('*');
   const io = new Server(httpServer, {
-    cors: { origin: anyOrigin ? true : options.allowedOrigins, credentials: true },
+    cors: { origin: corsOrigin(options.origins), credentials: false },
+    // Every new connection, whatever its transport: a WebSocket handshake gets no CORS check, so its
+    // Origin is checked here (upgrades join a connection that already passed).
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      if (options.origins.allows(origin)) callback(null, true);
+      else callback(`origin ${origin} is not allowed (BELFRY_ALLOWED_ORIGINS)`, false);
+    },
     serveClient: false,
   });
 

@@ -20,7 +20,7 @@ export async function backendRoutes(app: FastifyInstance, ctx: Context): Promise
     '/v1/notifications',
     { onRequest, schema: { tags: ['backend'], security, body: s.triggerBody, querystring: s.emptyQuery } },
     async (request, reply) => {
-      checkTriggerBody(request.body);
+      checkTriggerBody(request.body, ctx.linkPolicy);
       const { response, created } = await triggerNotifications(ctx, appOf(request), request.body, requestMeta(request));
       ctx.metrics.notifications.inc(created);
       return reply.status(response.replayed ? 200 : 201).send(response);

@@ -19,7 +19,7 @@ const errorBody = errorBodySchema();
 
 const meaning: Record<number, string> = {
   400: '`bad_request`: invalid input; `field` names the field at fault',
-  401: '`unauthorized`: missing or invalid secret key',
+  401: '`unauthorized`: missing or invalid credentials; for user tokens also `token_expired`, `token_claims_invalid` (iat missing or in the future), `token_lifetime_exceeded` (exp - iat over the maximum)',
   403: '`forbidden`: a session token was sent where the secret key is required',
   404: '`not_found`: no such resource in this app',
   409: '`conflict`: the request conflicts with the current state (see the message)',

@@ -21,7 +21,7 @@ export async function inboxRoutes(app: FastifyInstance, ctx: Context): Promise<v
   app.post<{ Body: SessionRequest }>(
     '/v1/inbox/session',
     { schema: { tags: ['inbox'], body: s.sessionBody, querystring: s.emptyQuery } },
-    async (request) => exchangeSession(ctx.apps, ctx.sessions, request.body),
+    async (request) => exchangeSession(ctx.apps, ctx.sessions, request.body, ctx.userTokenMaxLifetimeSeconds),
   );
 
   app.get<{ Querystring: FeedFilter & { limit: number; cursor?: string; grouped: boolean } }>(

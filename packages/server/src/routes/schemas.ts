@@ -1,4 +1,5 @@
 // JSON schemas for every route's params, querystring and body (they also generate the OpenAPI document).
+import { URL_RULE } from '@belfry/core/api';
 import { CHANNELS } from '../wire.js';
 
 // No NUL: PostgreSQL text can't store it, so it must be a 400 here rather than a 500 at insert time.
@@ -6,8 +7,8 @@ const str = (maxLength: number, minLength = 0) => ({ type: 'string', minLength, 
 /** User and notification ids: 1..128 printable characters. */
 export const idString = { type: 'string', minLength: 1, maxLength: 128, pattern: '^[^\\u0000-\\u001f\\u007f]+$' } as const;
 export const categoryKey = { type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_.:-]+$' } as const;
-/** http(s) or relative URLs only: no javascript:, data: or other schemes, no whitespace tricks. */
-export const safeUrl = { type: 'string', minLength: 1, maxLength: 2048, pattern: '^(?:https?://|(?![A-Za-z][A-Za-z0-9+.-]*:))[^\\s\\u0000-\\u001f]*$' } as const;
+/** A link or image URL: checked against the URL policy (@belfry/core/api) after the schema, see http/triggerBody.ts. */
+export const linkUrl = { type: 'string', minLength: 1, maxLength: 2048, description: `A URL that ${URL_RULE}` } as const;
 const isoDate = { type: 'string', format: 'date-time', maxLength: 64 } as const;
 
 const object = (properties: Record<string, unknown>, required: string[] = [], extra: Record<string, unknown> = {}) => ({
@@ -102,7 +103,7 @@ export const actionSchema = object(
   {
     id: str(64, 1),
     label: str(100, 1),
-    url: safeUrl,
+    url: linkUrl,
     style: { type: 'string', enum: ['primary', 'secondary'] },
   },
   ['id', 'label'],
@@ -114,9 +115,9 @@ export const triggerBody = object(
     category: categoryKey,
     title: str(200, 1),
     body: str(5000),
-    actionUrl: safeUrl,
+    actionUrl: linkUrl,
     actions: { type: 'array', maxItems: 10, items: actionSchema },
-    avatarUrl: safeUrl,
+    avatarUrl: linkUrl,
     data: { type: 'object', additionalProperties: true },
     idempotencyKey: str(255, 1),
     dedupeKey: {
