@@ -49,7 +49,7 @@ const KIND_OF: Record<ThemeToken, ValueKind> = {
   colorBorder: 'colour', colorAccent: 'colour', colorAccentText: 'colour', colorUnread: 'colour', colorUnreadBg: 'colour',
   colorBadge: 'colour', colorBadgeText: 'colour', colorDanger: 'colour', colorFocus: 'colour', colorSkeleton: 'colour',
   radius: 'length', radiusSmall: 'length', spacing: 'length', spacingSmall: 'length', shadow: 'shadow',
-  zIndex: 'number', popoverWidth: 'length', popoverHeight: 'length', avatarSize: 'length', transitionDuration: 'duration',
+  zIndex: 'number', popoverWidth: 'length', popoverHeight: 'length', toastWidth: 'length', avatarSize: 'length', transitionDuration: 'duration',
 };
 const PROPERTY: Record<ValueKind, string> = {
   colour: 'color', length: 'padding-top', font: 'font-family', shadow: 'box-shadow', number: 'line-height', duration: 'transition-duration',

@@ -13,6 +13,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
   token_expired: 401,
+  token_claims_invalid: 401,
+  token_lifetime_exceeded: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
@@ -27,6 +29,8 @@ export const ERROR_MEANING: Record<ErrorCode, string> = {
   bad_request: 'invalid input; `field` names the field at fault',
   unauthorized: 'missing, malformed or wrong credential',
   token_expired: 'the session token (or userToken) has expired: get a new one',
+  token_claims_invalid: 'the userToken lacks `iat`, or its `iat` is more than 60 s in the future',
+  token_lifetime_exceeded: 'the userToken lives longer than allowed (`exp - iat` over 24 h by default, `userTokenMaxLifetimeSeconds`)',
   forbidden: 'a valid credential of the wrong kind (a session token where the secret key is required, or the reverse)',
   not_found: 'no such resource in this app (or for this user)',
   conflict: 'the request conflicts with the current state; the message says how',
@@ -74,8 +78,8 @@ export const operationDocs: Record<string, OperationDoc> = {
   'POST /v1/inbox/session': {
     summary: 'Start an inbox session',
     description:
-      'Exchanges proof of who the user is — a `userKey` (hex HMAC-SHA256 of the user id with the app secret, computed by your backend) or a `userToken` (an HS256 JWT your backend signs with the secret: `sub`, `app`, `exp`) — for a short-lived session token. Browsers call this; every inbox call and the realtime socket then use the session token, renewed before it expires. Needs no secret key.',
-    errors: ['bad_request', 'unauthorized', 'token_expired'],
+      'Exchanges proof of who the user is — a `userKey` (hex HMAC-SHA256 of the user id with the app secret, computed by your backend) or a `userToken` (an HS256 JWT your backend signs with the secret: `sub`, `app`, `iat`, `exp`, living at most 24 h by default) — for a short-lived session token. Browsers call this; every inbox call and the realtime socket then use the session token, renewed before it expires. Needs no secret key.',
+    errors: ['bad_request', 'unauthorized', 'token_expired', 'token_claims_invalid', 'token_lifetime_exceeded'],
   },
   'GET /v1/inbox/notifications': {
     summary: 'The user’s feed',
