@@ -29,7 +29,7 @@ const notification = obj({
 // Optional: grouped feeds read them (older rows and servers may lack them).
 Object.assign(notification.properties, {
   groupKey: nullable('string'),
-  actor: nullable('object', { properties: { id: { type: 'string' }, name: nullable('string') } }),
+  actor: nullable('object', { properties: { id: { type: 'string' }, name: nullable('string') }, required: ['id', 'name'] }),
 });
 const actors = { actors: { type: 'array', items: obj({ id: { type: 'string' }, name: nullable('string') }) }, actorCount: { type: 'integer' } };
 const groupCounts = { count: { type: 'integer' }, unreadCount: { type: 'integer' }, unseenCount: { type: 'integer' } };
