@@ -60,9 +60,12 @@ export function createFeedView(rawFilter: FeedFilter, deps: FeedViewDeps): FeedV
     if (!observer) return;
     const result = observer.getCurrentResult();
     const pages = result.data?.pages ?? [];
-    const fresh = pages.filter((p) => !merged.has(p));
+    // After a reset (410) the store holds nothing, but a refetch that answers what was already merged
+    // keeps the same page objects (query-core's structural sharing): merge every page again.
+    const emptied = pages.length > 0 && inbox.store.getState().views[key]?.loaded === false;
+    const fresh = emptied ? pages : pages.filter((p) => !merged.has(p));
     if (fresh.length > 0) {
-      const reset = !merged.has(pages[0]!);
+      const reset = emptied || !merged.has(pages[0]!);
       inbox.mergePages(key, reset ? pages : fresh, { reset, hasMore: pages[pages.length - 1]?.nextCursor != null });
       for (const p of pages) merged.add(p);
       deps.onPageSeq(Math.min(...fresh.map((p) => p.seq)));
