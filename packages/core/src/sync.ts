@@ -144,7 +144,12 @@ export function createSync(deps: SyncDeps) {
         gcTime: 0,
       });
       if (stopped) return;
-      for (const change of res.changes) if (change.seq > applied!) apply(change, undefined, true);
+      // The response's counts are at its seq: they go with the change that reaches it, so other tabs
+      // (fed from what the leader applies) get them too.
+      const last = res.changes[res.changes.length - 1];
+      for (const change of res.changes) {
+        if (change.seq > applied!) apply(change, !res.hasMore && change === last && change.seq === res.seq ? res.counts : undefined, true);
+      }
       if (!res.hasMore) {
         inbox.counts.setServer(res.counts, res.seq);
         inbox.publishCounts('success');

@@ -64,4 +64,23 @@ describe('announcing new notifications', () => {
       env.proxy.latencyMs = 0;
     }
   }, 30_000);
+  it("a follower's counts follow what the leader caught up after a disconnect", async () => {
+    const user = newUser();
+    const browser = createMemoryBrowser();
+    const a = bellOnly(browser, user);
+    const b = bellOnly(browser, user);
+    await waitFor(() => a.client.connection.getState().status === 'online' && b.client.connection.getState().status === 'online', { message: 'both online' });
+    await waitFor(() => b.client.counts.getState().status === 'success', { message: 'follower counts' });
+    env.proxy.down = true;
+    env.proxy.cutAll();
+    await waitFor(() => a.client.connection.getState().status === 'offline', { message: 'leader offline' });
+    // Created while the socket was down: no event carries it, only the leader's /changes catch-up.
+    const missed = (await trigger(env.server.url, user, { title: 'missed' })).notifications[0]!.id;
+    env.proxy.down = false;
+    await waitFor(() => a.client.counts.getState().unread === 1, { message: 'leader counts 1', timeout: 20_000 });
+    await waitFor(() => b.client.counts.getState().unread === 1, { message: `follower counts 1 (now ${b.client.counts.getState().unread})` });
+    expect(b.client.counts.getState().total).toBe(1);
+    expect(a.arrived).toEqual([missed]);
+    expect(b.arrived).toEqual([missed]);
+  }, 40_000);
 });
