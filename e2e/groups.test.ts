@@ -1,5 +1,5 @@
-// Grouped notifications in Chromium, in the playground's React <Inbox grouped> and its
-// <belfry-inbox grouped>: five triggers with one groupKey are one row; it expands (by keyboard too);
+// Grouped notifications in Chromium, in the playground's React <GroupedInbox> and its
+// <belfry-inbox grouped> (from dist/belfry-grouped.js): five triggers with one groupKey are one row; it expands (by keyboard too);
 // mark group read zeroes its five; a realtime member moves the group back to the top.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +21,7 @@ const comment = (user: string, name: string, key = 'post:42:comments') =>
 const rows = (scope: Locator) => popover(scope).locator('.belfry-list > [role=listitem]');
 
 describe.each([
-  ['React <Inbox grouped>', (page: Page) => page.getByTestId('react-inbox')],
+  ['React <GroupedInbox>', (page: Page) => page.getByTestId('react-inbox')],
   ['<belfry-inbox grouped>', (page: Page) => page.locator('belfry-inbox')],
 ])('groups in the %s', (_name, scopeOf) => {
   it('one row for five members; expand; mark group read; a live member moves it to the top', async () => {

@@ -37,8 +37,8 @@ const fresh = (output, sources) => existsSync(at(output)) && statSync(at(output)
 /** The standalone script, built with the exact config the package's own build uses. */
 export async function buildStandalone({ force = false, log = () => {} } = {}) {
   const out = 'packages/web-component/dist/belfry.js';
-  if (!force && fresh(out, LIB_SOURCES)) return at(out);
-  log('building packages/web-component/dist/belfry.js …');
+  if (!force && fresh(out, LIB_SOURCES) && fresh('packages/web-component/dist/belfry-grouped.js', LIB_SOURCES)) return at(out);
+  log('building packages/web-component/dist/belfry.js and belfry-grouped.js …');
   // rollup.config.mjs reads PKG when imported; run it in a child so the env var stays local.
   const run = spawnSync(
     process.execPath,

@@ -7,6 +7,7 @@ export const repoRoot = resolve(import.meta.dirname, '..');
 export function playgroundMounts(root = repoRoot): StaticMount[] {
   return [
     { prefix: '/belfry.js', dir: resolve(root, 'packages/web-component/dist/belfry.js'), file: true },
+    { prefix: '/belfry-grouped.js', dir: resolve(root, 'packages/web-component/dist/belfry-grouped.js'), file: true },
     // The standalone script's other locales (dist/locales/<code>.js, each registering itself).
     { prefix: '/locales/', dir: resolve(root, 'packages/web-component/dist/locales') },
     { prefix: '/examples/react-vite/', dir: resolve(root, 'examples/react-vite/dist') },

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { Feed, Inbox } from '../packages/react/src/index.js';
+import { GroupedFeed as Feed, GroupedInbox as Inbox } from '../packages/react/src/grouped.js';
 import { de } from '../packages/react/src/locales/index.js';
 import { replay, replayRender } from './Replay.js';
 
@@ -8,7 +8,6 @@ import { replay, replayRender } from './Replay.js';
 const meta: Meta<typeof Feed> = {
   title: 'Components/Groups',
   component: Feed,
-  args: { grouped: true },
   parameters: replay({ mode: { groups: true } }),
   render: replayRender(Feed, (feed) => <div style={{ maxWidth: 640 }}>{feed}</div>),
 };
@@ -21,5 +20,5 @@ export const Dark: Story = { parameters: replay({ mode: { groups: true }, colorS
 export const German: Story = { parameters: replay({ mode: { groups: true }, locale: 'de', messages: de }) };
 export const GroupedInbox: Story = {
   render: replayRender(Inbox, (inbox) => <div style={{ display: 'flex', justifyContent: 'flex-end', padding: 16, minHeight: 560 }}>{inbox}</div>) as never,
-  args: { grouped: true, defaultOpen: true } as never,
+  args: { defaultOpen: true } as never,
 };

@@ -2,6 +2,7 @@
 // preference centre, a theme switcher and a form that sends a notification through the dev route.
 import { createElement, StrictMode, useEffect, useRef, useState, type FormEvent } from 'react';
 import { createRoot } from 'react-dom/client';
+import { GroupedInbox } from '@belfry/react/grouped';
 import { BelfryProvider, Inbox, PreferenceCenter, Toaster, belfryStyles, useBelfry, type ColorScheme, type Theme } from '@belfry/react';
 import { Activity } from './Activity.js';
 import { pageStyles } from './pageStyles.js';
@@ -50,6 +51,9 @@ const groupedToggle = (() => {
   else next.set('grouped', '1');
   return `?${next.toString()}`;
 })();
+// The custom element, as a non-React site loads it: belfry.js, or belfry-grouped.js (which adds grouped
+// feeds) with ?grouped=1. Elements rendered before it runs upgrade when it defines them.
+document.head.append(Object.assign(document.createElement('script'), { src: grouped ? '/belfry-grouped.js' : '/belfry.js' }));
 /** `?toastDuration=ms` (the e2e suite shortens it). */
 const toastDuration = Number(params.get('toastDuration')) || undefined;
 
@@ -219,7 +223,7 @@ function App() {
         <section className="pg-card" aria-labelledby="pg-react">
           <h2 id="pg-react">React &lt;Inbox&gt;</h2>
           <div className="pg-bell-row" data-testid="react-inbox">
-            <Inbox grouped={grouped} categories={CATEGORIES.filter((c) => c.key === 'comments' || c.key === 'security')} />
+            {createElement(grouped ? GroupedInbox : Inbox, { categories: CATEGORIES.filter((c) => c.key === 'comments' || c.key === 'security') })}
           </div>
         </section>
         <section className="pg-card" aria-labelledby="pg-element">

@@ -15,9 +15,9 @@ import { createRealtime } from './realtime.js';
 import { createSession } from './session.js';
 import { createInbox } from './store.js';
 import { createSync } from './sync.js';
-import { createLazyGroupedView } from './groupedShell.js';
 import type { GroupEvent } from './groupedView.js';
-import type { BelfryClient, BelfryEvents, BelfryOptions, ConnectionState, CountsState, FeedView, GroupedFeedView, Readable } from './types.js';
+import { registerInternals } from './internals.js';
+import type { BelfryClient, BelfryEvents, BelfryOptions, ConnectionState, CountsState, FeedView, Readable } from './types.js';
 
 /** Last subscriber gone → resources stop after this grace, so a remount (StrictMode) reuses them. */
 const IDLE_GRACE_MS = 100;
@@ -199,14 +199,8 @@ export function createBelfry(options: BelfryOptions): BelfryClient {
     },
   });
 
-  const groupedViews = new Map<string, GroupedFeedView>();
-  const groupedDeps = {
-    ...feedDeps,
-    listen: (l: (event: GroupEvent) => void) => {
-      groupListeners.add(l);
-      return () => void groupListeners.delete(l);
-    },
-  };
+  // Add-on views (`@belfry/core/grouped`) find these through the client; see internals.ts.
+  const addOnViews = new Map<string, unknown>();
 
   const connection: Readable<ConnectionState> = derivedReadable(inbox.store, (s) => s.connection, { onActive: retain, onIdle: release });
 
@@ -225,7 +219,6 @@ export function createBelfry(options: BelfryOptions): BelfryClient {
   const client: BelfryClient = {
     options: opts,
     feed: (filter: FeedFilter = {}) => cached(views, filter, createFeedView, feedDeps),
-    groupedFeed: (filter: FeedFilter = {}) => cached(groupedViews, filter, createLazyGroupedView, groupedDeps),
     counts,
     preferences,
     connection,
@@ -256,11 +249,19 @@ export function createBelfry(options: BelfryOptions): BelfryClient {
       unwire();
       emitter.clear();
       views.clear();
-      groupedViews.clear();
+      addOnViews.clear();
       groupListeners.clear();
       notificationReadables.clear();
     },
   };
+  registerInternals(client, {
+    ...feedDeps,
+    views: addOnViews,
+    listen: (l: (event: GroupEvent) => void) => {
+      groupListeners.add(l);
+      return () => void groupListeners.delete(l);
+    },
+  });
   return client;
 }
 

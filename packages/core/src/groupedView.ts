@@ -1,4 +1,4 @@
-// The grouped feed view, loaded on first use (its own chunk): pages of groups from
+// The grouped feed view (`@belfry/core/grouped`): pages of groups from
 // `?grouped=true`, kept exact by the group states that changes and responses carry, shown with the
 // pending group actions and the items' optimistic state from the store.
 import { InfiniteQueryObserver, type InfiniteData } from '@tanstack/query-core';

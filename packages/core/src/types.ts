@@ -49,7 +49,7 @@ export interface GroupedFeedState {
   error: BelfryErrorShape | null;
 }
 
-/** A feed paged by group; its implementation loads on first use (a separate chunk). */
+/** A feed paged by group: `groupedFeed(client, filter)` from `@belfry/core/grouped`. */
 export interface GroupedFeedView extends Readable<GroupedFeedState> {
   readonly filter: Readonly<FeedFilter>;
   loadMore(): Promise<void>;
@@ -146,8 +146,6 @@ export interface BelfryClient {
   readonly options: Readonly<BelfryOptions>;
   /** Views are cached by filter: the same filter returns the same view. */
   feed(filter?: FeedFilter): FeedView;
-  /** A feed of groups (one row per groupKey); a group's members are `feed({ groupKey })`. */
-  groupedFeed(filter?: FeedFilter): GroupedFeedView;
   readonly counts: Readable<CountsState>;
   readonly preferences: PreferencesStore;
   readonly connection: Readable<ConnectionState>;

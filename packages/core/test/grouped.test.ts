@@ -2,6 +2,7 @@
 // realtime (a new member moves its group to the top), group actions optimistic with exact rollback,
 // the same rows in a second tab, and a group's members as an ordinary feed.
 import { describe, expect, it } from 'vitest';
+import { groupedFeed } from '../src/grouped.js';
 import type { BelfryClient, GroupedFeedView, GroupRow } from '../src/index.js';
 import { makeClient, newUser, serverCounts, trigger, useProxiedServer, waitFor } from './harness.js';
 import { createMemoryBrowser } from './memoryEnv.js';
@@ -9,7 +10,7 @@ import { createMemoryBrowser } from './memoryEnv.js';
 const env = useProxiedServer();
 
 function open(client: BelfryClient) {
-  const grouped = client.groupedFeed();
+  const grouped = groupedFeed(client);
   env.cleanups.push(grouped.subscribe(() => {}), client.counts.subscribe(() => {}), () => client.destroy());
   return grouped;
 }
@@ -112,5 +113,15 @@ describe('grouped feed', () => {
     // archiving one member from the members list shrinks the group everywhere once the server answers
     await b.archive(members.getState().items[0]!.id);
     await waitFor(() => row(ga, 'k')?.count === 2 && row(gb, 'k')?.count === 2, { message: 'group shrank' });
+  });
+});
+
+describe('groupedFeed()', () => {
+  it('caches a view per client and filter, and refuses what is not a client', async () => {
+    const client = makeClient(env.server.url, newUser());
+    env.cleanups.push(() => client.destroy());
+    expect(groupedFeed(client)).toBe(groupedFeed(client, {}));
+    expect(groupedFeed(client, { category: 'comments' })).not.toBe(groupedFeed(client));
+    expect(() => groupedFeed({} as BelfryClient)).toThrow(/createBelfry/);
   });
 });

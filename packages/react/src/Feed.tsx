@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ComponentType, type KeyboardEvent, type ReactNode } from 'react';
 import type { FeedFilter, Notification } from '@belfry/core/api';
 import type { Rect } from '@tanstack/virtual-core';
 import { LiveAnnouncer } from './LiveAnnouncer.js';
@@ -40,12 +40,12 @@ export interface FeedProps extends NotificationHandlers {
   label?: string;
   /** 'view' (default): rows shown for a second become seen; 'open' and 'never' leave it to the caller. */
   markSeenOn?: MarkSeenOn;
-  /** One row per groupKey ("Ada, Grace and 3 others …"), expandable to its members. */
-  grouped?: boolean;
+  /**
+   * The list that renders the feed: the flat list by default. `GroupedFeed` and `GroupedInbox` from
+   * `@belfry/react/grouped` pass the grouped one (a row per groupKey), so apps that never group don't ship it.
+   */
+  list?: ComponentType<FeedProps>;
 }
-
-// Its own chunk: apps that never group never load it.
-const GroupedList = lazy(() => import('./GroupedFeed.js').then((m) => ({ default: m.GroupedList })));
 
 const TOP_THRESHOLD = 24;
 const LOAD_AHEAD = 5;
@@ -56,13 +56,7 @@ export function Feed(props: FeedProps) {
   const content = (
     <>
       {announce ? <LiveAnnouncer /> : null}
-      {props.grouped ? (
-        <Suspense fallback={null}>
-          <GroupedList {...props} />
-        </Suspense>
-      ) : (
-        <FeedList {...props} />
-      )}
+      {props.list ? <props.list {...props} /> : <FeedList {...props} />}
     </>
   );
   return standalone ? (

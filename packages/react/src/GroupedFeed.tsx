@@ -8,7 +8,7 @@ import { useUi } from './useUi.js';
 
 const LOAD_AHEAD_PX = 200;
 
-/** A feed of groups (`<Feed grouped>`): one row per groupKey, more pages as the list scrolls. */
+/** A feed of groups (`<GroupedFeed>`): one row per groupKey, more pages as the list scrolls. */
 export function GroupedList(props: FeedProps) {
   const { filter = {} } = props;
   const feed = useGroupedFeed(filter);

@@ -3,7 +3,7 @@ import type { FeedFilter } from '@belfry/core/api';
 import type { Placement } from '@floating-ui/core';
 import type { Rect } from '@tanstack/virtual-core';
 import { Bell, type BadgeKind } from './Bell.js';
-import { Feed, type RenderItemProps } from './Feed.js';
+import { Feed, type FeedProps, type RenderItemProps } from './Feed.js';
 import { LiveAnnouncer } from './LiveAnnouncer.js';
 import type { NotificationHandlers } from './NotificationItem.js';
 import { PreferenceCenter } from './PreferenceCenter.js';
@@ -57,8 +57,8 @@ export interface InboxProps extends NotificationHandlers {
   initialRect?: Rect;
   /** When notifications become seen: 'view' (default) as rows are shown, 'open' all at once, or 'never'. */
   markSeenOn?: MarkSeenOn;
-  /** Show grouped notifications as one row per group (see `<Feed grouped>`). */
-  grouped?: boolean;
+  /** The feed's list component (see `FeedProps.list`); `GroupedInbox` sets the grouped one. */
+  list?: FeedProps['list'];
 }
 
 /** Narrower viewports get the inbox as a full-width sheet instead of a popover. */
@@ -223,7 +223,7 @@ export function Inbox(props: InboxProps) {
                 markSeenOn={markSeenOn}
                 renderItem={props.renderItem}
                 renderEmpty={props.renderEmpty}
-                grouped={props.grouped}
+                {...(props.list ? { list: props.list } : {})}
                 onNotificationClick={props.onNotificationClick}
                 onAction={props.onAction}
                 {...(props.initialRect ? { initialRect: props.initialRect } : {})}

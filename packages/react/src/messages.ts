@@ -52,8 +52,8 @@ export interface Messages extends Partial<GroupMessages> {
 }
 
 /**
- * The grouped feed's strings. Optional here: their English defaults (`enGroups`) load with the grouped
- * feed's chunk, so apps that never group don't ship them; every shipped locale table has them.
+ * The grouped feed's strings. Optional here: their English defaults (`enGroups`) come with
+ * `@belfry/react/grouped`, so apps that never group don't ship them; every shipped locale table has them.
  */
 export interface GroupMessages {
   /** A group's actors: two names; two names and {others} (2 or more) others; two and one other. */

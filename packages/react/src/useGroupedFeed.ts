@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { GroupedFeedState, GroupedFeedView } from '@belfry/core';
+import { groupedFeed } from '@belfry/core/grouped';
 import type { FeedFilter } from '@belfry/core/api';
 import { useBelfry } from './useBelfry.js';
 import { useLoadedView } from './useLoadedView.js';
@@ -17,6 +18,6 @@ export function useGroupedFeed(filter: FeedFilter = {}): UseGroupedFeedResult {
   const client = useBelfry();
   const filterKey = JSON.stringify([filter.read, filter.archived, filter.category]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const view = useMemo(() => (client ? client.groupedFeed(filter) : null), [client, filterKey]);
+  const view = useMemo(() => (client ? groupedFeed(client, filter) : null), [client, filterKey]);
   return useLoadedView(view, IDLE);
 }

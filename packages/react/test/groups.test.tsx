@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { BelfryProvider, Feed, Inbox } from '../src/index.js';
+import { GroupedFeed, GroupedInbox } from '../src/grouped.js';
 import { de } from '../src/locales/index.js';
 import { testServer, uniqueUser } from './server.js';
 
@@ -20,7 +21,7 @@ describe('grouped Feed', () => {
     await srv.trigger(user, { title: 'Solo' });
     render(
       <BelfryProvider {...srv.options(user)}>
-        <Feed grouped />
+        <GroupedFeed />
       </BelfryProvider>,
     );
     await screen.findByText('Ada, Grace and 3 others commented on Launch plan');
@@ -39,7 +40,7 @@ describe('grouped Feed', () => {
     await comments(user, 'k', ['A', 'B', 'C', 'D', 'E']);
     render(
       <BelfryProvider {...srv.options(user)}>
-        <Feed grouped />
+        <GroupedFeed />
       </BelfryProvider>,
     );
     await waitFor(() => expect(groupRow('k')).toBeTruthy());
@@ -66,13 +67,13 @@ describe('grouped Feed', () => {
     expect(within(row).getByRole('button', { name: 'Show all 5' }).getAttribute('aria-expanded')).toBe('false');
   });
 
-  it('archive-group removes the row; the Inbox takes `grouped`; text is text, in the chosen language', async () => {
+  it('archive-group removes the row; GroupedInbox groups; text is text, in the chosen language', async () => {
     const user = uniqueUser();
     await comments(user, 'x', ['<img src=x onerror=alert(1)>', 'Grace'], { groupTitle: '<b>replied</b>' });
     await srv.trigger(user, { title: 'Other' });
     render(
       <BelfryProvider {...srv.options(user)} locale="de" messages={de}>
-        <Inbox grouped defaultOpen />
+        <GroupedInbox defaultOpen />
       </BelfryProvider>,
     );
     const title = await screen.findByText('Grace und <img src=x onerror=alert(1)> <b>replied</b>');

@@ -4,13 +4,14 @@ import type { FeedFilter, Notification } from '@belfry/core/api';
 import type { FeedProps } from '@belfry/react';
 import { BelfryElement } from './BelfryElement.js';
 import { domSlot, type DomRenderResult } from './DomSlot.js';
+import { groupedListOrWarn, onListRegistered } from './listRegistry.js';
 
 export interface ItemRenderContext {
   index: number;
   active: boolean;
 }
 
-type ListProps = Pick<FeedProps, 'renderItem' | 'renderEmpty' | 'onNotificationClick' | 'onAction' | 'markSeenOn' | 'grouped'>;
+type ListProps = Pick<FeedProps, 'renderItem' | 'renderEmpty' | 'onNotificationClick' | 'onAction' | 'markSeenOn' | 'list'>;
 type MarkSeenOn = NonNullable<FeedProps['markSeenOn']>;
 
 export abstract class BelfryListElement extends BelfryElement {
@@ -28,6 +29,7 @@ export abstract class BelfryListElement extends BelfryElement {
     else this.removeAttribute('mark-seen-on');
   }
 
+  #offList: (() => void) | null = null;
   #renderItem: ((notification: Notification, context: ItemRenderContext) => DomRenderResult) | undefined;
   #renderEmpty: ((filter: FeedFilter) => DomRenderResult) | undefined;
 
@@ -53,13 +55,22 @@ export abstract class BelfryListElement extends BelfryElement {
   protected listProps(): ListProps {
     const renderItem = this.#renderItem;
     const renderEmpty = this.#renderEmpty;
-    // `grouped`: one row per groupKey, expandable to its members.
     const props: ListProps = {
       onNotificationClick: this.onNotificationClick,
       onAction: this.onAction,
       markSeenOn: this.markSeenOn,
-      grouped: this.hasAttribute('grouped'),
     };
+    // `grouped`: one row per groupKey, expandable to its members, once the grouped list is registered.
+    if (this.hasAttribute('grouped')) {
+      const list = groupedListOrWarn();
+      if (list) props.list = list;
+      else
+        this.#offList ??= onListRegistered(() => {
+          this.#offList?.();
+          this.#offList = null;
+          this.scheduleUpdate();
+        });
+    }
     if (renderItem) {
       props.renderItem = ({ notification, index, active }) =>
         domSlot(() => renderItem(notification, { index, active }), 'belfry-custom-item', notification);

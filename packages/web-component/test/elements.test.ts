@@ -162,7 +162,7 @@ describe('<belfry-inbox> in happy-dom', () => {
     await until(() => sharedClientCount() === 0);
   });
 
-  it('<belfry-feed grouped> shows one row per groupKey and follows the attribute', async () => {
+  it('<belfry-feed grouped> shows one row per groupKey once the grouped entry is loaded, and follows the attribute', async () => {
     for (const name of ['Ada', 'Grace', 'Linus']) {
       const res = await fetch(`${server.url}/v1/notifications`, {
         method: 'POST',
@@ -173,7 +173,20 @@ describe('<belfry-inbox> in happy-dom', () => {
     }
     const el = document.createElement('belfry-feed');
     for (const [k, v] of Object.entries({ 'api-url': server.url, 'app-id': 'wc', 'user-id': 'hd-g', 'user-key': userKeyFor(SECRET, 'hd-g'), grouped: '' })) el.setAttribute(k, v);
-    document.body.append(el);
+    const errors: unknown[][] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      document.body.append(el);
+      // Without the grouped build the feed stays flat, and the page is told once how to get it.
+      await until(() => !!el.shadowRoot?.querySelector('.belfry-feed'));
+      expect(el.shadowRoot?.querySelector('[data-grouped]')).toBeNull();
+      expect(errors.filter((e) => String(e[0]).includes("import '@belfry/web-component/grouped'"))).toHaveLength(1);
+    } finally {
+      console.error = consoleError;
+    }
+    // Registering it (the side-effect entry) re-renders the element grouped.
+    await import('../src/grouped.js');
     const rows = () => el.shadowRoot?.querySelectorAll('.belfry-list > [role=listitem]') ?? [];
     await until(() => rows().length === 1);
     expect(rows()[0]!.querySelector('.belfry-item-title')?.textContent).toBe('Linus, Grace and 1 other commented');
