@@ -2,10 +2,10 @@
 import { useEffect, type KeyboardEvent, type RefObject } from 'react';
 import { activeElementOf } from './dom.js';
 
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]';
 
 function focusables(container: HTMLElement): HTMLElement[] {
+  // The filter drops disabled controls and tabindex="-1".
   return Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
     (el) => !el.hasAttribute('disabled') && el.getAttribute('aria-hidden') !== 'true' && el.tabIndex >= 0,
   );
