@@ -72,7 +72,6 @@ export function BelfryProvider(props: BelfryProviderProps) {
     let current = holder.current;
     if (current && current.key === key) {
       clearTimeout(current.timer);
-      current.timer = undefined;
     } else {
       current = { key, client: createBelfry(latestOptions.current), timer: undefined };
       holder.current = current;
