@@ -46,7 +46,8 @@ export function Tabs({ tabs, selected, onSelect, label, fixed = tabs.length, chi
   const [collapsed, setCollapsed] = useState('');
   const tabId = (key: string) => `${baseId}-tab-${key}`;
   const panelId = `${baseId}-panel`;
-  const isCollapsed = (key: string) => collapsed.split('\n').includes(key);
+  const collapsedKeys = collapsed.split('\n');
+  const isCollapsed = (key: string) => collapsedKeys.includes(key);
   const shown = tabs.filter((tab) => !isCollapsed(tab.key));
   const hidden = tabs.filter((tab) => isCollapsed(tab.key));
 
