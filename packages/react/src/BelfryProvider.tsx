@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createBelfry, type BelfryClient, type BelfryOptions } from '@belfry/core';
-import { ClientContext, UiContext, type ColorScheme, type UiConfig } from './context.js';
-import { directionOf, resolveMessages, type Messages } from './messages.js';
+import { ClientContext, UiContext, type ColorScheme } from './context.js';
+import type { Messages } from './messages.js';
+import { uiConfig } from './useUi.js';
 import type { Theme } from './theme.js';
 
 export interface UiOptions {
@@ -58,7 +59,7 @@ function optionsKey(options: BelfryOptions): string {
  * mount keeps one client (one socket) instead of creating two.
  */
 export function BelfryProvider(props: BelfryProviderProps) {
-  const { children, locale = 'en', messages, colorScheme = 'light', theme, allowedLinkHosts } = props;
+  const { children, locale, messages, colorScheme, theme, allowedLinkHosts } = props;
   const external = props.client;
   const ownOptions = external ? null : extractOptions(props as BelfryOptions & UiOptions);
   const key = ownOptions ? optionsKey(ownOptions) : '';
@@ -72,7 +73,6 @@ export function BelfryProvider(props: BelfryProviderProps) {
     let current = holder.current;
     if (current && current.key === key) {
       clearTimeout(current.timer);
-      current.timer = undefined;
     } else {
       current = { key, client: createBelfry(latestOptions.current), timer: undefined };
       holder.current = current;
@@ -89,15 +89,8 @@ export function BelfryProvider(props: BelfryProviderProps) {
 
   const client = external ?? (own && holder.current?.client === own ? own : null);
 
-  const ui = useMemo<UiConfig>(
-    () => ({
-      locale,
-      messages: resolveMessages(messages),
-      dir: directionOf(locale),
-      colorScheme,
-      theme,
-      allowedLinkHosts,
-    }),
+  const ui = useMemo(
+    () => uiConfig({ locale, messages, colorScheme, theme, allowedLinkHosts }),
     [locale, messages, colorScheme, theme, allowedLinkHosts],
   );
 

@@ -32,7 +32,7 @@ export function Menu<K extends string>({ label, entries, onSelect, children, cla
   useEffect(() => {
     if (!open || !menu) return;
     const items = menu.querySelectorAll<HTMLElement>('[role="menuitem"]');
-    (focusFirst.current ? items[0] : items[items.length - 1])?.focus({ preventScroll: true });
+    items[focusFirst.current ? 0 : items.length - 1]?.focus({ preventScroll: true });
   }, [open, menu]);
 
   const close = (returnFocus: boolean) => {

@@ -1,10 +1,11 @@
 // WAI-ARIA tabs: one tab stop, arrows move and activate (mirrored in RTL), Home/End jump. Tabs after
 // the first `fixed` ones move into a "More" menu when the row has no room for them (the selected tab
 // always stays in the row); a row that still overflows scrolls, with faded edges saying so.
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { badgeText } from './badge.js';
 import { keyIndex } from './dom.js';
 import { Menu } from './Menu.js';
+import { useIsoLayoutEffect } from './useIsoLayoutEffect.js';
 import { useUi } from './useUi.js';
 
 export interface TabItem {
@@ -24,10 +25,9 @@ export interface TabsProps {
   children?: ReactNode;
 }
 
-const useIsoLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 const px = (value: string) => parseFloat(value) || 0;
 
-function TabLabel({ tab }: { tab: TabItem }) {
+function TabLabel({ tab }: { tab: Pick<TabItem, 'label' | 'count'> }) {
   const count = badgeText(tab.count ?? 0);
   return (
     <>
@@ -46,7 +46,8 @@ export function Tabs({ tabs, selected, onSelect, label, fixed = tabs.length, chi
   const [collapsed, setCollapsed] = useState('');
   const tabId = (key: string) => `${baseId}-tab-${key}`;
   const panelId = `${baseId}-panel`;
-  const isCollapsed = (key: string) => collapsed.split('\n').includes(key);
+  const collapsedKeys = collapsed.split('\n');
+  const isCollapsed = (key: string) => collapsedKeys.includes(key);
   const shown = tabs.filter((tab) => !isCollapsed(tab.key));
   const hidden = tabs.filter((tab) => isCollapsed(tab.key));
 
@@ -122,8 +123,6 @@ export function Tabs({ tabs, selected, onSelect, label, fixed = tabs.length, chi
     move(next);
   };
 
-  const hiddenCount = badgeText(hidden.reduce((sum, tab) => sum + (tab.count ?? 0), 0));
-
   return (
     <>
       <div className="belfry-tabrow" ref={rowRef}>
@@ -162,8 +161,7 @@ export function Tabs({ tabs, selected, onSelect, label, fixed = tabs.length, chi
                 onSelect(key);
               }}
             >
-              <span className="belfry-tab-label">{messages.tabsMore}</span>
-              {hiddenCount ? <span className="belfry-tab-count">{hiddenCount}</span> : null}
+              <TabLabel tab={{ label: messages.tabsMore, count: hidden.reduce((sum, tab) => sum + (tab.count ?? 0), 0) }} />
             </Menu>
           </div>
         ) : null}

@@ -11,7 +11,7 @@ export function activeElementOf(node: Node | null | undefined): Element | null {
 
 /** Whether an event started inside any of `nodes`, looking through shadow boundaries. */
 export function eventWithin(event: Event, ...nodes: Array<Node | null | undefined>): boolean {
-  const path = typeof event.composedPath === 'function' ? event.composedPath() : [];
+  const path = event.composedPath?.() ?? [];
   return nodes.some((node) => !!node && (path.includes(node) || node.contains(event.target as Node)));
 }
 

@@ -53,9 +53,8 @@ function cached<F>(cache: Map<string, F>, locale: string, create: () => F): F {
 }
 
 /** The full date and time, for a tooltip next to the relative time. */
-export function formatAbsolute(date: string | Date, locale: string): string {
-  const formatter = cached(absoluteFormatters, locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
-  return formatter.format(typeof date === 'string' ? Date.parse(date) : date);
+export function formatAbsolute(date: Date, locale: string): string {
+  return cached(absoluteFormatters, locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(date);
 }
 
 export function formatRelative(date: string | Date, nowMs: number, locale: string): string {
@@ -74,16 +73,13 @@ export function formatRelative(date: string | Date, nowMs: number, locale: strin
  * does not pay for it. Returns a cancel function.
  */
 export function prewarmFormatters(locale: string): () => void {
-  if (absoluteFormatters.has(locale) && relativeFormatters.has(locale)) return () => {};
   const warm = () => {
     formatAbsolute(new Date(0), locale);
     formatRelative(new Date(0), 0, locale);
   };
-  const g = globalThis as { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void };
-  if (g.requestIdleCallback && g.cancelIdleCallback) {
-    const id = g.requestIdleCallback(warm, { timeout: 2000 });
-    const cancel = g.cancelIdleCallback;
-    return () => cancel(id);
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(warm, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
   }
   const id = setTimeout(warm, 200);
   return () => clearTimeout(id);

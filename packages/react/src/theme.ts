@@ -62,9 +62,8 @@ const warned = new Set<string>();
 
 function accepts(kind: ValueKind, value: string): boolean {
   if (FORBIDDEN.test(value)) return false;
-  const supports = typeof CSS !== 'undefined' && typeof CSS.supports === 'function' ? CSS.supports.bind(CSS) : null;
   // Without CSS (server rendering) only the forbidden list applies; the browser checks again on hydration.
-  return supports ? supports(PROPERTY[kind], value) : true;
+  return typeof CSS === 'undefined' || typeof CSS.supports !== 'function' || CSS.supports(PROPERTY[kind], value);
 }
 
 /**

@@ -5,11 +5,6 @@
 // parents, clipping ancestors: ~4 KB gzip) has nothing left to do.
 import type { Platform, Rect } from '@floating-ui/core';
 
-const rect = (el: Element): Rect => {
-  const { x, y, width, height } = el.getBoundingClientRect();
-  return { x, y, width, height };
-};
-
 /** Puts a [popover] element in the top layer, where the browser supports it (Baseline 2024). */
 export function showInTopLayer(el: HTMLElement): void {
   if (typeof el.showPopover === 'function' && el.hasAttribute('popover') && el.isConnected && !el.matches(':popover-open')) el.showPopover();
@@ -17,7 +12,7 @@ export function showInTopLayer(el: HTMLElement): void {
 
 export const topLayerPlatform: Platform = {
   getElementRects: ({ reference, floating }) => ({
-    reference: rect(reference as Element),
+    reference: (reference as Element).getBoundingClientRect(),
     floating: { x: 0, y: 0, ...topLayerPlatform.getDimensions(floating) } as Rect,
   }),
   // Layout sizes: a transform (the opening animation) must not change where the popover is put.

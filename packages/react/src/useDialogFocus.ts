@@ -2,10 +2,10 @@
 import { useEffect, type KeyboardEvent, type RefObject } from 'react';
 import { activeElementOf } from './dom.js';
 
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]';
 
 function focusables(container: HTMLElement): HTMLElement[] {
+  // The filter drops disabled controls and tabindex="-1".
   return Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
     (el) => !el.hasAttribute('disabled') && el.getAttribute('aria-hidden') !== 'true' && el.tabIndex >= 0,
   );
@@ -33,18 +33,13 @@ export function useDialogFocus(open: boolean, dialog: RefObject<HTMLElement | nu
 export function trapTab(event: KeyboardEvent<HTMLElement>) {
   if (event.key !== 'Tab') return;
   const list = focusables(event.currentTarget);
-  if (list.length === 0) {
-    event.preventDefault();
-    return;
-  }
-  const first = list[0]!;
-  const last = list[list.length - 1]!;
+  const first = list[0];
+  const last = list[list.length - 1];
   const active = activeElementOf(event.currentTarget);
-  if (event.shiftKey && (active === first || active === event.currentTarget)) {
+  // Past either end, focus wraps to the other; with nothing focusable it stays where it is.
+  const wrapTo = event.shiftKey ? (active === first || active === event.currentTarget) && last : active === last && first;
+  if (!first || wrapTo) {
     event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && active === last) {
-    event.preventDefault();
-    first.focus();
+    if (wrapTo) wrapTo.focus();
   }
 }

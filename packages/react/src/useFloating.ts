@@ -4,12 +4,9 @@
 // The position is written to the element directly, not through React state: computePosition settles
 // in microtasks, which run before the browser paints, so the popover's first frame is already in
 // place, and placing it never re-renders the inbox (a second render and frame, ~10 ms at 10k items).
-import { useLayoutEffect as useReactLayoutEffect, useEffect } from 'react';
 import { computePosition, flip, offset, shift, size, type Placement } from '@floating-ui/core';
 import { showInTopLayer, topLayerPlatform } from './topLayer.js';
-
-// useLayoutEffect warns during SSR; nothing is positioned on the server anyway.
-const useIsoLayoutEffect = typeof window === 'undefined' ? useEffect : useReactLayoutEffect;
+import { useIsoLayoutEffect } from './useIsoLayoutEffect.js';
 
 /**
  * `sheetBelow`: in a viewport narrower than this the element becomes a full-width sheet on the side

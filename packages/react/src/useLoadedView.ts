@@ -1,6 +1,6 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { Readable, Status } from '@belfry/core';
-import { noop, useReadable } from './useReadable.js';
+import { useLoadedState } from './useLoadedState.js';
 
 interface PagedView<S> extends Readable<S> {
   loadMore(): Promise<void>;
@@ -9,10 +9,7 @@ interface PagedView<S> extends Readable<S> {
 
 /** A paged view's state plus its loaders; a view that has never loaded starts loading when shown. */
 export function useLoadedView<S extends { status: Status }, V extends PagedView<S>>(view: V | null, idle: S) {
-  const state = useReadable(view, idle);
-  useEffect(() => {
-    if (view && view.getState().status === 'idle') void view.refresh().catch(noop);
-  }, [view]);
+  const state = useLoadedState(view, idle);
   return useMemo(
     () => ({
       ...state,

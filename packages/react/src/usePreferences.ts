@@ -1,7 +1,7 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { PreferencesState, PreferencesStore } from '@belfry/core';
 import { useBelfry } from './useBelfry.js';
-import { noop, useReadable } from './useReadable.js';
+import { useLoadedState } from './useLoadedState.js';
 
 const IDLE_PREFERENCES: PreferencesState = { preferences: null, status: 'idle', error: null };
 
@@ -12,10 +12,7 @@ export interface UsePreferencesResult extends PreferencesState {
 
 export function usePreferences(): UsePreferencesResult {
   const store = useBelfry()?.preferences ?? null;
-  const state = useReadable(store, IDLE_PREFERENCES);
-  useEffect(() => {
-    if (store && store.getState().status === 'idle') void store.refresh().catch(noop);
-  }, [store]);
+  const state = useLoadedState(store, IDLE_PREFERENCES);
   return useMemo(
     () => ({
       ...state,

@@ -27,7 +27,7 @@ export function useSeenOnView(scroll: RefObject<HTMLElement | null>, enabled: bo
         timers.delete(timer);
         // Rows behind a hidden browser tab have not been seen; look again a second later.
         if (document.hidden) return check(batch, from);
-        const ids = batch.filter((el) => (since.get(el) ?? Infinity) <= from).map((el) => el.getAttribute('data-id') ?? '');
+        const ids = batch.filter((el) => since.get(el) === from).map((el) => el.getAttribute('data-id') ?? '');
         if (ids.length) void client.markSeen(ids).catch(() => undefined);
       }, DWELL_MS);
       timers.add(timer);

@@ -1,8 +1,14 @@
 import { useContext, useMemo } from 'react';
+import type { UiOptions } from './BelfryProvider.js';
 import { UiContext, type UiConfig } from './context.js';
-import { directionOf, en } from './messages.js';
+import { directionOf, resolveMessages } from './messages.js';
 
-const DEFAULT_UI: UiConfig = { locale: 'en', messages: en, dir: 'ltr', colorScheme: 'light', theme: undefined, allowedLinkHosts: undefined };
+/** The settings for a provider's options: English, left to right and light unless they say otherwise. */
+export function uiConfig({ locale = 'en', messages, colorScheme = 'light', theme, allowedLinkHosts }: UiOptions): UiConfig {
+  return { locale, messages: resolveMessages(messages), dir: directionOf(locale), colorScheme, theme, allowedLinkHosts };
+}
+
+const DEFAULT_UI = uiConfig({});
 
 /**
  * Text, direction and theme settings from the nearest provider, with overrides from props. A

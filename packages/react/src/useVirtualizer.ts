@@ -1,6 +1,6 @@
 // A small binding of @tanstack/virtual-core's Virtualizer (the same wiring as its React adapter,
 // without flushSync so it also runs on preact/compat).
-import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { useReducer, useRef, useState } from 'react';
 import {
   Virtualizer,
   elementScroll,
@@ -9,8 +9,7 @@ import {
   observeElementRect,
   type Rect,
 } from '@tanstack/virtual-core';
-
-const useIsoLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+import { useIsoLayoutEffect } from './useIsoLayoutEffect.js';
 
 export interface UseVirtualizerOptions {
   count: number;
@@ -20,7 +19,6 @@ export interface UseVirtualizerOptions {
   overscan?: number;
   /** Size to assume before the scroll element is measured (and during SSR). */
   initialRect?: Rect;
-  onChange?: (instance: Virtualizer<HTMLElement, HTMLElement>) => void;
 }
 
 export function useVirtualizer(options: UseVirtualizerOptions): Virtualizer<HTMLElement, HTMLElement> {
@@ -36,9 +34,8 @@ export function useVirtualizer(options: UseVirtualizerOptions): Virtualizer<HTML
     overscan: 6,
     initialRect: { width: 0, height: 480 },
     ...options,
-    onChange: (instance: Virtualizer<HTMLElement, HTMLElement>) => {
+    onChange: () => {
       if (mounted.current) rerender();
-      options.onChange?.(instance);
     },
   };
   const [instance] = useState(() => new Virtualizer<HTMLElement, HTMLElement>(resolved));
