@@ -78,6 +78,12 @@ export async function benchAnchors(log) {
       standalone: { all: byName['web-component']?.all, before: byName['web-component']?.all },
       core: { all: byName.core?.all, before: byName.core?.before },
     },
+    {
+      // Grouping is opt-in (its own entries); none of the anchors' inboxes groups.
+      name: 'Belfry with grouped feeds',
+      react: { all: byName['react-grouped']?.all, before: byName['react-grouped']?.before },
+      standalone: { all: byName['web-component-grouped']?.all, before: byName['web-component-grouped']?.all },
+    },
   ];
   for (const a of ANCHORS) {
     const react = await measure(dir, a.react, REACT_EXTERNAL);
