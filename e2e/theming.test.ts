@@ -113,6 +113,22 @@ describe('theming the custom element', () => {
     await page.close();
   });
 
+  it('icon buttons show the hover background, as text buttons do', async () => {
+    const user = uniqueUser('hover');
+    await stack.trigger(user, { title: 'Hover me' });
+    const page = await stack.open(PAGES.fixture, user);
+    await inboxReady(page);
+    await page.locator('.belfry-bell').first().click();
+    const button = page.locator('.belfry-open-preferences').first();
+    await button.waitFor({ state: 'visible' });
+    const background = () => button.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const resting = await background();
+    await button.hover();
+    await expect.poll(background).not.toBe(resting);
+    expect(await background()).not.toBe('rgba(0, 0, 0, 0)');
+    await page.close();
+  });
+
   it('color-scheme="dark" switches the element to its dark palette', async () => {
     const user = uniqueUser('dark');
     await stack.trigger(user, { title: 'Night owl' });
