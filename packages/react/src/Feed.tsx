@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ComponentType, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ComponentType, type KeyboardEvent, type ReactNode } from 'react';
 import type { FeedFilter, Notification } from '@belfry/core/api';
 import type { Rect } from '@tanstack/virtual-core';
 import { LiveAnnouncer } from './LiveAnnouncer.js';
@@ -120,15 +120,12 @@ function FeedList(props: FeedProps) {
     }
   });
 
-  const focusIndex = useCallback(
-    (index: number) => {
-      const clamped = Math.max(0, Math.min(items.length - 1, index));
-      setActiveIndex(clamped);
-      pendingFocus.current = clamped;
-      virtualizer.scrollToIndex(clamped, { align: 'auto' });
-    },
-    [items.length, virtualizer],
-  );
+  const focusIndex = (index: number) => {
+    const clamped = Math.max(0, Math.min(items.length - 1, index));
+    setActiveIndex(clamped);
+    pendingFocus.current = clamped;
+    virtualizer.scrollToIndex(clamped, { align: 'auto' });
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Only row-level keys; controls inside a row keep their own keys.

@@ -14,7 +14,6 @@ import { useBelfry } from './useBelfry.js';
 import { useCounts } from './useCounts.js';
 import { useUi } from './useUi.js';
 import type { Theme } from './theme.js';
-import { part } from './dom.js';
 import { useOutsidePointer } from './useOutsidePointer.js';
 import { trapTab, useDialogFocus } from './useDialogFocus.js';
 import { useFloating } from './useFloating.js';
@@ -171,7 +170,7 @@ export function Inbox(props: InboxProps) {
           aria-labelledby={titleId}
           tabIndex={-1}
           className="belfry-popover"
-          {...part('popover')}
+          part="popover"
           onKeyDown={onDialogKeyDown}
         >
           <div className="belfry-header">
