@@ -55,25 +55,18 @@ export function createTransport({ apiUrl, fetch: fetchImpl, timeout }: HttpOptio
     try {
       const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
       if (options.body !== undefined) headers['content-type'] = 'application/json';
-      let res: Response;
-      try {
-        res = await fetchImpl(url, {
-          method,
-          headers,
-          body: options.body === undefined ? undefined : JSON.stringify(options.body),
-          signal: controller.signal,
-        });
-      } catch (err) {
-        if (timedOut) throw new BelfryError('timeout', `${method} ${path} timed out after ${timeout} ms`, { cause: err });
-        if (controller.signal.aborted) throw new BelfryError('aborted', `${method} ${path} was aborted`, { cause: err });
-        throw new BelfryError('network', `${method} ${path} failed: ${(err as Error)?.message ?? err}`, { cause: err });
-      }
+      let res: Response | undefined;
       let text: string;
       try {
+        // JSON.stringify(undefined) is undefined: no body.
+        res = await fetchImpl(url, { method, headers, body: JSON.stringify(options.body), signal: controller.signal });
         text = await res.text();
       } catch (err) {
         if (timedOut) throw new BelfryError('timeout', `${method} ${path} timed out after ${timeout} ms`, { cause: err });
-        throw new BelfryError('network', `${method} ${path}: connection lost while reading the response`, { cause: err });
+        // A response that had begun is a lost connection, never "aborted".
+        if (res) throw new BelfryError('network', `${method} ${path}: connection lost while reading the response`, { cause: err });
+        if (controller.signal.aborted) throw new BelfryError('aborted', `${method} ${path} was aborted`, { cause: err });
+        throw new BelfryError('network', `${method} ${path} failed: ${(err as Error)?.message ?? err}`, { cause: err });
       }
       let json: unknown = undefined;
       if (text) {
