@@ -71,12 +71,13 @@ export function createFeedView(rawFilter: FeedFilter, deps: FeedViewDeps): FeedV
       deps.onPageSeq(Math.min(...fresh.map((p) => p.seq)));
     }
     const error = result.isError ? shapeError(result.error) : null;
-    if (result.isError && result.error !== lastError) deps.onError(error!);
+    if (error && result.error !== lastError) deps.onError(error);
     lastError = result.error;
     inbox.updateView(key, {
-      status: result.isPending ? (result.fetchStatus === 'idle' && !result.isError ? 'idle' : 'loading') : result.isError && !result.data ? 'error' : 'success',
+      // Pending and error exclude each other; a failed next page is an error of the whole result too.
+      status: result.isPending ? (result.fetchStatus === 'idle' ? 'idle' : 'loading') : result.isError && !result.data ? 'error' : 'success',
       loadingMore: result.isFetchingNextPage,
-      error: result.isFetchNextPageError || result.isError ? error : null,
+      error,
     });
   }
 
@@ -86,6 +87,12 @@ export function createFeedView(rawFilter: FeedFilter, deps: FeedViewDeps): FeedV
     unsubscribeObserver = observer.subscribe(() => sync());
     sync();
     return observer;
+  }
+
+  function dropObserver() {
+    unsubscribeObserver?.();
+    unsubscribeObserver = null;
+    observer = null;
   }
 
   const readable = derivedReadable(
@@ -107,9 +114,7 @@ export function createFeedView(rawFilter: FeedFilter, deps: FeedViewDeps): FeedV
         ensureObserver();
       },
       onIdle: () => {
-        unsubscribeObserver?.();
-        unsubscribeObserver = null;
-        observer = null;
+        dropObserver();
         deps.release();
       },
     },
@@ -123,11 +128,7 @@ export function createFeedView(rawFilter: FeedFilter, deps: FeedViewDeps): FeedV
       await run(o);
       sync();
     } finally {
-      if (temporary && unsubscribeObserver) {
-        unsubscribeObserver();
-        unsubscribeObserver = null;
-        observer = null;
-      }
+      if (temporary) dropObserver();
     }
   }
 
