@@ -39,10 +39,15 @@ export function createSync(deps: SyncDeps) {
   const emitted = new Set<string>();
   let catchingUp: Promise<void> | null = null;
   let again = false;
-  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   /** Pages read while the baseline was being fetched: the stream must start at the oldest data held. */
   let earliestPageSeq = Infinity;
+
+  function serverCounts(counts: Counts, seq: number) {
+    inbox.counts.setServer(counts, seq);
+    inbox.publishCounts('success');
+  }
 
   function setApplied(seq: number) {
     applied = seq;
@@ -57,15 +62,17 @@ export function createSync(deps: SyncDeps) {
     emitted.add(n.id);
   }
 
-  /**
-   * Events at or below the applied seq are already in the data the stream started from (the baseline
-   * or a page read while they travelled), yet they arrived live: a created one is still news.
-   */
+  /** An event already in the data held (a page or the baseline read while it travelled) came live: a created one is still news. */
+  function arrivedLate({ change }: SeqEvent) {
+    if (change.type === 'created') created(change.notification, change.seq, true);
+  }
+
+  /** Events at or below the applied seq are in the data the stream started from. */
   function dropApplied() {
     for (const [seq, event] of buffer) {
       if (seq > applied!) continue;
       buffer.delete(seq);
-      if (event.change.type === 'created') created(event.change.notification, seq, true);
+      arrivedLate(event);
       // Other tabs have not necessarily read it: the leader passes it on like any change.
       deps.onApplied(event);
     }
@@ -86,10 +93,7 @@ export function createSync(deps: SyncDeps) {
         inbox.patchItems(change.ids, change.patch, change.seq);
         break;
     }
-    if (counts) {
-      inbox.counts.setServer(counts, change.seq);
-      inbox.publishCounts('success');
-    }
+    if (counts) serverCounts(counts, change.seq);
     setApplied(change.seq);
     deps.onApplied(counts ? { change, counts } : { change });
   }
@@ -122,10 +126,7 @@ export function createSync(deps: SyncDeps) {
       for (const [seq, event] of buffer) {
         if (seq <= applied! && event.counts && (!latest || seq > latest.change.seq)) latest = event;
       }
-      if (latest?.counts) {
-        inbox.counts.setServer(latest.counts, latest.change.seq);
-        inbox.publishCounts('success');
-      }
+      if (latest?.counts) serverCounts(latest.counts, latest.change.seq);
     }
   }
 
@@ -151,8 +152,7 @@ export function createSync(deps: SyncDeps) {
         if (change.seq > applied!) apply(change, !res.hasMore && change === last && change.seq === res.seq ? res.counts : undefined, true);
       }
       if (!res.hasMore) {
-        inbox.counts.setServer(res.counts, res.seq);
-        inbox.publishCounts('success');
+        serverCounts(res.counts, res.seq);
         return;
       }
       if (res.changes.length === 0) return;
@@ -166,10 +166,7 @@ export function createSync(deps: SyncDeps) {
       again = true;
       return catchingUp;
     }
-    if (retryTimer) {
-      clearTimeout(retryTimer);
-      retryTimer = null;
-    }
+    clearTimeout(retryTimer);
     catchingUp = (async () => {
       try {
         do {
@@ -203,16 +200,12 @@ export function createSync(deps: SyncDeps) {
     receive(event: SeqEvent) {
       if (stopped) return;
       if (applied !== null && event.change.seq <= applied) {
-        // Already in what this client read (its page or baseline), but it came live: still news.
-        if (event.change.type === 'created') created(event.change.notification, event.change.seq, true);
+        arrivedLate(event);
         return;
       }
       buffer.set(event.change.seq, event);
-      if (applied === null) {
-        void catchUp();
-        return;
-      }
-      pump();
+      if (applied === null) void catchUp();
+      else pump();
     },
     /** A page was read at `seq`: the first one sets where the stream starts. */
     notePageSeq(seq: number) {
@@ -225,14 +218,10 @@ export function createSync(deps: SyncDeps) {
       pump();
     },
     catchUp,
-    get applied() {
-      return applied;
-    },
     stop() {
       stopped = true;
       buffer.clear();
-      if (retryTimer) clearTimeout(retryTimer);
-      retryTimer = null;
+      clearTimeout(retryTimer);
     },
   };
 }
