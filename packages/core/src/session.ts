@@ -59,12 +59,10 @@ export function createSession({ transport, appId, userId, userKey, getUserToken 
       }
       throw e;
     }
-    const now = Date.now();
     const exp = Date.parse(res.expiresAt);
-    const ttl = Math.max(0, exp - now);
     token = res.token;
-    renewAt = exp - Math.min(60_000, ttl / 5);
-    return res.token;
+    renewAt = exp - Math.min(60_000, Math.max(0, exp - Date.now()) / 5);
+    return token;
   }
 
   function getToken(): Promise<string> {
@@ -85,15 +83,15 @@ export function createSession({ transport, appId, userId, userKey, getUserToken 
   }
 
   async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const send = (token: string) => transport<T>(method, path, { ...options, headers: { ...options.headers, authorization: `Bearer ${token}` } });
     const first = await getToken();
     try {
-      return await transport<T>(method, path, { ...options, headers: { ...options.headers, authorization: `Bearer ${first}` } });
+      return await send(first);
     } catch (err) {
       if (!(err instanceof BelfryError) || err.status !== 401) throw err;
       // Once on 401: the server may have restarted with another key or the clock may be off.
       invalidate(first);
-      const second = await getToken();
-      return transport<T>(method, path, { ...options, headers: { ...options.headers, authorization: `Bearer ${second}` } });
+      return send(await getToken());
     }
   }
 
