@@ -1,4 +1,4 @@
-import { focusManager, onlineManager, QueryClient } from '@tanstack/query-core';
+import { focusManager, onlineManager, QueryClient, type MutationOptions } from '@tanstack/query-core';
 import { BelfryError } from './errors.js';
 import type { ResolvedEnvironment } from './environment.js';
 
@@ -35,20 +35,22 @@ export function createQueryClient(staleMs: number): QueryClient {
   return client;
 }
 
+/** One mutation through query-core: queued by its scope, retried like queries, paused while offline. */
+export const runMutation = <T>(queryClient: QueryClient, options: MutationOptions<T, unknown, void>): Promise<T> =>
+  queryClient.getMutationCache().build(queryClient, { gcTime: 0, ...options }).execute(undefined);
+
 // focusManager and onlineManager are process-wide in query-core (focus and connectivity belong to
 // the page, not to one client), so every live client's adapters feed them together.
 const registered = new Set<ResolvedEnvironment>();
 
+/** One undo for the adapters' unsubscribes (absent where an environment lacks the adapter). */
+const undoAll = (offs: Array<(() => void) | null | undefined>) => () => offs.forEach((off) => off?.());
+
 function rewire() {
   const envs = [...registered];
-  onlineManager.setEventListener((setOnline) => {
-    const offs = envs.map((e) => e.onOnlineChange?.((online) => setOnline(online))).filter(Boolean) as Array<() => void>;
-    return () => offs.forEach((off) => off());
-  });
-  focusManager.setEventListener((handleFocus) => {
-    const offs = envs.map((e) => e.onFocus?.(() => handleFocus())).filter(Boolean) as Array<() => void>;
-    return () => offs.forEach((off) => off());
-  });
+  onlineManager.setEventListener((setOnline) => undoAll(envs.map((e) => e.onOnlineChange?.((online) => setOnline(online)))));
+  // Adapters may pass an event to the callback: query-core would read it as the focus state.
+  focusManager.setEventListener((handleFocus) => undoAll(envs.map((e) => e.onFocus?.(() => handleFocus()))));
 }
 
 /** Routes an environment's online/focus adapters into query-core; returns the undo. */
