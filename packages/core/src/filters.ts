@@ -23,10 +23,8 @@ export function matchesFilter(n: Notification, { read, archived, category, group
 
 /** Normalised filter: `archived` made explicit, unknown keys dropped; equal filters → equal keys. */
 export function normalizeFilter(filter: FeedFilter = {}): FeedFilter {
-  const out: FeedFilter = { archived: filter.archived ?? false };
-  if (filter.read !== undefined) out.read = filter.read;
-  if (filter.category !== undefined) out.category = filter.category;
-  if (filter.groupKey !== undefined) out.groupKey = filter.groupKey;
+  const out: Record<string, unknown> = { archived: filter.archived ?? false };
+  for (const k of ['read', 'category', 'groupKey'] as const) if (filter[k] !== undefined) out[k] = filter[k];
   return out;
 }
 
