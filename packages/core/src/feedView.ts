@@ -84,7 +84,7 @@ export function createFeedView(rawFilter: FeedFilter, deps: FeedViewDeps): FeedV
   function ensureObserver() {
     if (observer) return observer;
     observer = new InfiniteQueryObserver(queryClient, options as never);
-    unsubscribeObserver = observer.subscribe(() => sync());
+    unsubscribeObserver = observer.subscribe(sync);
     sync();
     return observer;
   }
@@ -136,19 +136,13 @@ export function createFeedView(rawFilter: FeedFilter, deps: FeedViewDeps): FeedV
     filter,
     getState: readable.getState,
     subscribe: readable.subscribe,
-    async loadMore() {
-      await withObserver(async (o) => {
+    loadMore: () =>
+      withObserver(async (o) => {
         const current = o.getCurrentResult();
-        if (!current.data) {
-          await o.refetch();
-          return;
-        }
-        if (current.hasNextPage) await o.fetchNextPage();
-      });
-    },
-    async refresh() {
-      await withObserver((o) => o.refetch());
-    },
+        if (!current.data) await o.refetch();
+        else if (current.hasNextPage) await o.fetchNextPage();
+      }),
+    refresh: () => withObserver((o) => o.refetch()),
     markViewed() {
       inbox.updateView(key, { newCount: 0 });
     },

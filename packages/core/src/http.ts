@@ -33,25 +33,19 @@ function retryAfterMs(header: string | null): number | undefined {
 export function createTransport({ apiUrl, fetch: fetchImpl, timeout }: HttpOptions): Transport {
   const base = apiUrl.replace(/\/+$/, '');
   return async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-    let url = base + path;
-    if (options.query) {
-      const params = new URLSearchParams();
-      for (const [k, v] of Object.entries(options.query)) if (v !== undefined) params.set(k, String(v));
-      const qs = params.toString();
-      if (qs) url += `?${qs}`;
-    }
+    // URLSearchParams stringifies the values.
+    const qs = `${new URLSearchParams(Object.entries(options.query ?? {}).filter(([, v]) => v !== undefined) as string[][])}`;
+    const url = base + path + (qs ? `?${qs}` : '');
     const controller = new AbortController();
+    const abort = () => controller.abort();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      controller.abort();
+      abort();
     }, timeout);
     const outer = options.signal;
-    const onOuterAbort = () => controller.abort();
-    if (outer) {
-      if (outer.aborted) controller.abort();
-      else outer.addEventListener('abort', onOuterAbort, { once: true });
-    }
+    if (outer?.aborted) abort();
+    else outer?.addEventListener('abort', abort, { once: true });
     try {
       const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
       if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -64,7 +58,7 @@ export function createTransport({ apiUrl, fetch: fetchImpl, timeout }: HttpOptio
       } catch (err) {
         if (timedOut) throw new BelfryError('timeout', `${method} ${path} timed out after ${timeout} ms`, { cause: err });
         // A response that had begun is a lost connection, never "aborted".
-        if (res) throw new BelfryError('network', `${method} ${path}: connection lost while reading the response`, { cause: err });
+        if (res) throw new BelfryError('network', `${method} ${path}: connection lost reading the response`, { cause: err });
         if (controller.signal.aborted) throw new BelfryError('aborted', `${method} ${path} was aborted`, { cause: err });
         throw new BelfryError('network', `${method} ${path} failed: ${(err as Error)?.message ?? err}`, { cause: err });
       }
@@ -87,7 +81,7 @@ export function createTransport({ apiUrl, fetch: fetchImpl, timeout }: HttpOptio
       return json as T;
     } finally {
       clearTimeout(timer);
-      outer?.removeEventListener('abort', onOuterAbort);
+      outer?.removeEventListener('abort', abort);
     }
   };
 }
