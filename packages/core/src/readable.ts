@@ -29,16 +29,17 @@ export interface ReadableHooks {
  * content changes (so useSyncExternalStore never loops), and listeners hear only real changes.
  */
 export function derivedReadable<S, T>(store: StoreApi<S>, select: (state: S) => T, hooks: ReadableHooks = {}): Readable<T> {
+  // The store's state is never undefined, so the first call always selects; a first selection of
+  // undefined equals the initial `last`.
   let lastState: S | undefined;
   let last: T | undefined;
-  let has = false;
   const getState = (): T => {
     const state = store.getState();
-    if (has && state === lastState) return last as T;
-    const next = select(state);
-    lastState = state;
-    if (!has || !shallowEqual(last, next)) last = next;
-    has = true;
+    if (state !== lastState) {
+      const next = select(state);
+      lastState = state;
+      if (!shallowEqual(last, next)) last = next;
+    }
     return last as T;
   };
   let subscribers = 0;

@@ -54,17 +54,18 @@ export function createSync(deps: SyncDeps) {
     inbox.setConnection({ seq });
   }
 
-  function created(n: Notification, seq: number, announce: boolean) {
-    inbox.writeItems([n], seq, announce ? new Set([n.id]) : undefined);
+  /** Every creation the client hears of came live or in catch-up after a disconnect: news, once per id. */
+  function created(n: Notification, seq: number) {
+    inbox.writeItems([n], seq, new Set([n.id]));
     // As the store shows it now: a late copy of one deleted or archived since is no news.
     const shown = inbox.store.getState().notifications[n.id];
-    if (announce && shown && !emitted.has(n.id) && shown.archivedAt === null && isVisible(shown)) deps.onNotification(shown);
+    if (shown && !emitted.has(n.id) && shown.archivedAt === null && isVisible(shown)) deps.onNotification(shown);
     emitted.add(n.id);
   }
 
   /** An event already in the data held (a page or the baseline read while it travelled) came live: a created one is still news. */
   function arrivedLate({ change }: SeqEvent) {
-    if (change.type === 'created') created(change.notification, change.seq, true);
+    if (change.type === 'created') created(change.notification, change.seq);
   }
 
   /** Events at or below the applied seq are in the data the stream started from. */
@@ -78,10 +79,10 @@ export function createSync(deps: SyncDeps) {
     }
   }
 
-  function apply(change: Change, counts: Counts | undefined, announce: boolean) {
+  function apply(change: Change, counts?: Counts) {
     switch (change.type) {
       case 'created':
-        created(change.notification, change.seq, announce);
+        created(change.notification, change.seq);
         break;
       case 'updated':
         inbox.writeItems([change.notification], change.seq);
@@ -104,7 +105,7 @@ export function createSync(deps: SyncDeps) {
     let next = buffer.get(applied + 1);
     while (next) {
       buffer.delete(applied + 1);
-      apply(next.change, next.counts, true);
+      apply(next.change, next.counts);
       next = buffer.get(applied + 1);
     }
     // Anything left is ahead of a missing seq: fetch what we missed.
@@ -126,7 +127,7 @@ export function createSync(deps: SyncDeps) {
       for (const [seq, event] of buffer) {
         if (seq <= applied! && event.counts && (!latest || seq > latest.change.seq)) latest = event;
       }
-      if (latest?.counts) serverCounts(latest.counts, latest.change.seq);
+      if (latest) serverCounts(latest.counts!, latest.change.seq);
     }
   }
 
@@ -149,7 +150,7 @@ export function createSync(deps: SyncDeps) {
       // (fed from what the leader applies) get them too.
       const last = res.changes[res.changes.length - 1];
       for (const change of res.changes) {
-        if (change.seq > applied!) apply(change, !res.hasMore && change === last && change.seq === res.seq ? res.counts : undefined, true);
+        if (change.seq > applied!) apply(change, !res.hasMore && change === last && change.seq === res.seq ? res.counts : undefined);
       }
       if (!res.hasMore) {
         serverCounts(res.counts, res.seq);
