@@ -51,8 +51,9 @@ export function createPreferencesStore(deps: PreferencesDeps): PreferencesStore 
   function sync() {
     const r = observer?.getCurrentResult();
     if (!r) return;
-    if (r.data && pending === 0 && r.data !== inbox.store.getState().preferences.preferences) set({ preferences: r.data });
     set({
+      // While updates are pending their optimistic state stands.
+      ...(r.data && pending === 0 ? { preferences: r.data } : {}),
       status: r.isPending ? 'loading' : r.isError && !r.data ? 'error' : 'success',
       error: r.isError ? shapeError(r.error) : null,
     });

@@ -144,10 +144,8 @@ export function createInbox() {
     writeItems(list: Notification[], seq: number, created?: Set<string>) {
       const touched: string[] = [];
       for (const n of list) {
-        const dead = tombstones.get(n.id);
-        if (dead !== undefined && dead >= seq) continue;
-        const known = seqOf.get(n.id);
-        if (known !== undefined && known > seq) continue;
+        // Seqs start at 0, so -1 stands for "none".
+        if ((tombstones.get(n.id) ?? -1) >= seq || (seqOf.get(n.id) ?? -1) > seq) continue;
         let item = n;
         let at = seq;
         for (const later of deferred.get(n.id) ?? []) {
@@ -174,9 +172,7 @@ export function createInbox() {
       for (const id of ids) {
         const n = base.get(id);
         if (!n) {
-          const list = deferred.get(id) ?? [];
-          list.push({ seq, patch });
-          deferred.set(id, list);
+          deferred.set(id, [...(deferred.get(id) ?? []), { seq, patch }]);
           continue;
         }
         if ((seqOf.get(id) ?? -1) >= seq) continue;
