@@ -192,7 +192,8 @@ export function createMutations(deps: MutationDeps) {
   /** read / archived for a whole group (a group of one is its item); counts move by the group's figures. */
   function group(g: GroupRow, wire: Flags) {
     if (g.groupKey === null) return flags(g.latest.id, wire);
-    const bucket: CountsBucket = wire.read ? { total: 0, unread: -g.unreadCount, unseen: 0 } : { total: -g.count, unread: -g.unreadCount, unseen: -g.unseenCount };
+    // Marking read moves only unread; archiving takes the group out of every figure.
+    const bucket: CountsBucket = { total: wire.read ? 0 : -g.count, unread: -g.unreadCount, unseen: wire.read ? 0 : -g.unseenCount };
     const delta = { ...bucket, categories: { [g.latest.category]: bucket } };
     return run({ kind: 'group', groupKey: g.groupKey, filter: {}, patch: patchOf(wire), delta }, bulk({ groupKey: g.groupKey, ...wire }));
   }

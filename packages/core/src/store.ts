@@ -108,19 +108,15 @@ export function createInbox() {
         if (d) items[id] = d;
         else delete items[id];
       }
-      for (const key of Object.keys(views)) {
-        const view = views[key]!;
+      const cur = items[id];
+      for (const [key, view] of Object.entries(views)) {
         const has = view.ids.includes(id);
-        const cur = d ? items[id]! : null;
         const want = !!cur && matchesFilter(cur, view.filter, now) && (has || inRange(view, cur, items));
-        if (want === has) {
-          // The sort key never changes, so a kept item keeps its position.
-          continue;
-        }
-        const nextIds = want ? sortIds([...view.ids, id], items) : view.ids.filter((x) => x !== id);
-        const newCount = want && created?.has(id) ? view.newCount + 1 : view.newCount;
+        // The sort key never changes, so a kept item keeps its position.
+        if (want === has) continue;
+        const ids = want ? sortIds([...view.ids, id], items) : view.ids.filter((x) => x !== id);
         if (views === state.views) views = { ...views };
-        views[key] = { ...view, ids: nextIds, newCount };
+        views[key] = { ...view, ids, newCount: view.newCount + (want && created?.has(id) ? 1 : 0) };
       }
     }
     if (items !== state.notifications || views !== state.views) store.setState({ notifications: items, views });

@@ -147,10 +147,9 @@ export function createSync(deps: SyncDeps) {
       });
       if (stopped) return;
       // The response's counts are at its seq: they go with the change that reaches it, so other tabs
-      // (fed from what the leader applies) get them too.
-      const last = res.changes[res.changes.length - 1];
+      // (fed from what the leader applies) get them too. Seqs are unique, so that is the last change.
       for (const change of res.changes) {
-        if (change.seq > applied!) apply(change, !res.hasMore && change === last && change.seq === res.seq ? res.counts : undefined);
+        if (change.seq > applied!) apply(change, !res.hasMore && change.seq === res.seq ? res.counts : undefined);
       }
       if (!res.hasMore) {
         serverCounts(res.counts, res.seq);
