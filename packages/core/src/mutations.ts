@@ -114,7 +114,7 @@ export function createLocalChanges(inbox: Inbox, onGroups?: GroupsListener) {
 
 export type LocalChanges = ReturnType<typeof createLocalChanges>;
 
-const toIds = (ids: string | string[]) => [...new Set(Array.isArray(ids) ? ids : [ids])];
+const toIds = (ids: string | string[]) => [...new Set([ids].flat())];
 
 /** The flags a user toggles, as the wire names them. */
 type Flags = Pick<NotificationPatch, 'read' | 'seen' | 'archived'>;
@@ -141,7 +141,6 @@ export function createMutations(deps: MutationDeps) {
     return new Promise<void>((resolve, reject) => {
       pending.set(key, { spec, reject });
       runMutation(queryClient, {
-        mutationKey: ['belfry', spec.kind],
         // A mutation paused offline may be resumed after destroy(): it must not reach the server then.
         mutationFn: () => (destroyed ? Promise.reject(aborted()) : send()),
       }).then(
@@ -155,8 +154,9 @@ export function createMutations(deps: MutationDeps) {
           if (!pending.delete(key)) return;
           local.rollback(key, spec);
           deps.broadcast({ type: 'rollback', key, spec });
+          // Pending only while alive: destroy() empties the map.
           const e = toBelfryError(err);
-          if (!destroyed) deps.onError(e);
+          deps.onError(e);
           reject(e);
         },
       );
@@ -243,8 +243,8 @@ export function createMutations(deps: MutationDeps) {
       /** The user clicked the item, or one of its actions: marks it read and clicked in one request. */
       markClicked: (id: string, actionId?: string) => {
         const now = nowIso();
-        const body: NotificationPatch = { clicked: true, read: true, ...(actionId === undefined ? {} : { action: actionId }) };
-        return run({ kind: 'ids', ids: [id], patch: { readAt: now, clickedAt: now } }, patchOne(id, body));
+        // An undefined action is left out of the JSON body.
+        return run({ kind: 'ids', ids: [id], patch: { readAt: now, clickedAt: now } }, patchOne(id, { clicked: true, read: true, action: actionId }));
       },
       snooze: (id: string, until: Date | string) => snoozed(id, new Date(until).toISOString()),
       unsnooze: (id: string) => snoozed(id, null),

@@ -87,7 +87,6 @@ export function createPreferencesStore(deps: PreferencesDeps): PreferencesStore 
       pending++;
       try {
         const saved = await runMutation(queryClient, {
-          mutationKey: KEY,
           mutationFn: () => session.request<Preferences>('PUT', '/v1/inbox/preferences', { body: update }),
           scope: { id: 'belfry-preferences' },
         }).finally(() => pending--);

@@ -35,7 +35,7 @@ export function createQueryClient(staleMs: number): QueryClient {
   return client;
 }
 
-/** One mutation through query-core: queued by its scope, retried like queries, paused while offline. */
+/** One mutation through query-core: queued by its scope, retried like queries, paused while offline (no key: nothing looks mutations up). */
 export const runMutation = <T>(queryClient: QueryClient, options: MutationOptions<T, unknown, void>): Promise<T> =>
   queryClient.getMutationCache().build(queryClient, { gcTime: 0, ...options }).execute(undefined);
 
