@@ -31,8 +31,8 @@ export function createSession({ transport, appId, userId, userKey, getUserToken 
   let inflight: Promise<string> | null = null;
 
   async function exchange(): Promise<string> {
-    const body: SessionRequest = { appId };
-    if (userId !== undefined) body.userId = userId;
+    // Sent as JSON: an undefined userId is left out.
+    const body: SessionRequest = { appId, userId };
     if (getUserToken) {
       let userToken: string;
       try {
@@ -49,16 +49,10 @@ export function createSession({ transport, appId, userId, userKey, getUserToken 
     } else {
       throw new BelfryError('auth_source', 'createBelfry needs userKey or getUserToken');
     }
-    let res: SessionResponse;
-    try {
-      res = await transport<SessionResponse>('POST', '/v1/inbox/session', { body });
-    } catch (err) {
+    const res = await transport<SessionResponse>('POST', '/v1/inbox/session', { body }).catch((err: unknown) => {
       const e = toBelfryError(err);
-      if (e.status === 401 || e.status === 403) {
-        throw new BelfryError(e.code, `session refused: ${e.message}`, { status: e.status });
-      }
-      throw e;
-    }
+      throw e.status === 401 || e.status === 403 ? new BelfryError(e.code, `session refused: ${e.message}`, { status: e.status }) : e;
+    });
     const exp = Date.parse(res.expiresAt);
     token = res.token;
     renewAt = exp - Math.min(60_000, Math.max(0, exp - Date.now()) / 5);
@@ -67,19 +61,14 @@ export function createSession({ transport, appId, userId, userKey, getUserToken 
 
   function getToken(): Promise<string> {
     if (token && Date.now() < renewAt) return Promise.resolve(token);
-    if (!inflight) {
-      inflight = exchange().finally(() => {
-        inflight = null;
-      });
-    }
-    return inflight;
+    return (inflight ??= exchange().finally(() => {
+      inflight = null;
+    }));
   }
 
   function invalidate(stale?: string) {
-    if (stale === undefined || stale === token) {
-      token = null;
-      renewAt = 0;
-    }
+    // Without a token renewAt is never read.
+    if (stale === undefined || stale === token) token = null;
   }
 
   async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
