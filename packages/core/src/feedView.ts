@@ -66,7 +66,7 @@ export function createFeedView(rawFilter: FeedFilter, deps: FeedViewDeps): FeedV
     const fresh = emptied ? pages : pages.filter((p) => !merged.has(p));
     if (fresh.length > 0) {
       const reset = emptied || !merged.has(pages[0]!);
-      inbox.mergePages(key, reset ? pages : fresh, { reset, hasMore: pages[pages.length - 1]?.nextCursor != null });
+      inbox.mergePages(key, reset ? pages : fresh, { reset, hasMore: pages.at(-1)?.nextCursor != null });
       for (const p of pages) merged.add(p);
       deps.onPageSeq(Math.min(...fresh.map((p) => p.seq)));
     }

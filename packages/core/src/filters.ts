@@ -5,9 +5,8 @@ import type { FeedFilter, Notification } from './api/types.js';
 
 /** Snoozed and expired items are hidden from every list (the server excludes them too). */
 export function isVisible(n: Notification, now = Date.now()): boolean {
-  if (n.snoozedUntil !== null && Date.parse(n.snoozedUntil) > now) return false;
-  if (n.expiresAt !== null && Date.parse(n.expiresAt) <= now) return false;
-  return true;
+  // An unset date parses as NaN, which compares false either way.
+  return !(Date.parse(n.snoozedUntil!) > now || Date.parse(n.expiresAt!) <= now);
 }
 
 export function matchesFilter(n: Notification, { read, archived, category, groupKey }: FeedFilter, now = Date.now()): boolean {

@@ -88,7 +88,7 @@ export function createInbox() {
   function inRange(view: ViewRecord, n: Notification, items: Record<string, Notification>): boolean {
     if (!view.loaded) return false;
     if (!view.hasMore) return true;
-    const lastId = view.ids[view.ids.length - 1];
+    const lastId = view.ids.at(-1);
     const last = lastId === undefined ? undefined : items[lastId];
     // Beyond the last loaded item it belongs to a page not fetched yet: that page will bring it.
     return !!last && compareNotifications(n, last) < 0;
@@ -196,14 +196,10 @@ export function createInbox() {
       if (i >= 0) overlays.splice(i, 1);
       reconcile(ids);
     },
-    ensureView(key: string, filter: FeedFilter): ViewRecord {
-      const existing = store.getState().views[key];
-      if (existing) return existing;
-      const view: ViewRecord = {
-        key, filter, ids: [], loaded: false, hasMore: false, status: 'idle', loadingMore: false, error: null, newCount: 0,
-      };
-      setView(view);
-      return view;
+    ensureView(key: string, filter: FeedFilter) {
+      if (!store.getState().views[key]) {
+        setView({ key, filter, ids: [], loaded: false, hasMore: false, status: 'idle', loadingMore: false, error: null, newCount: 0 });
+      }
     },
     updateView(key: string, patch: Partial<ViewRecord>) {
       const view = store.getState().views[key];

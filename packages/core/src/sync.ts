@@ -96,7 +96,7 @@ export function createSync(deps: SyncDeps) {
     }
     if (counts) serverCounts(counts, change.seq);
     setApplied(change.seq);
-    deps.onApplied(counts ? { change, counts } : { change });
+    deps.onApplied({ change, counts });
   }
 
   function pump() {
