@@ -27,11 +27,8 @@ export function normalizeFilter(filter: FeedFilter = {}): FeedFilter {
   return out;
 }
 
-export function filterKey(filter: FeedFilter): string {
-  const f = normalizeFilter(filter);
-  const key = `r=${f.read ?? '*'}&a=${f.archived}&c=${f.category === undefined ? '*' : encodeURIComponent(f.category)}`;
-  return f.groupKey === undefined ? key : `${key}&g=${encodeURIComponent(f.groupKey)}`;
-}
+/** Normalised fields come in one order, so equal filters give equal keys and different ones differ. */
+export const filterKey = (filter: FeedFilter): string => JSON.stringify(normalizeFilter(filter));
 
 /** Server order: createdAt DESC, id DESC. Negative when a sorts before b. */
 export function compareNotifications(a: Pick<Notification, 'createdAt' | 'id'>, b: Pick<Notification, 'createdAt' | 'id'>): number {
