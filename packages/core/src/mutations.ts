@@ -97,7 +97,7 @@ export function createLocalChanges(inbox: Inbox, onGroups?: GroupsListener) {
     commit(key: string, spec: OverlaySpec, result: CommitResult) {
       const ids = idsOf(spec, inbox);
       if (result.notification) inbox.writeItems([result.notification], result.seq);
-      else if (spec.kind === 'remove') for (const id of spec.ids) inbox.removeItem(id, result.seq);
+      else if (spec.kind === 'remove') for (const id of ids) inbox.removeItem(id, result.seq);
       else inbox.patchItems(ids, spec.patch, result.seq);
       if (result.groups) onGroups?.(result.groups, result.seq);
       inbox.counts.ack(key, result.seq);

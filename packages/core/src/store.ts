@@ -73,10 +73,7 @@ export function createInbox() {
 
   function displayed(id: string): Notification | null {
     let n: Notification | null = base.get(id) ?? null;
-    for (const o of overlays) {
-      if (!n) break;
-      if (o.matches(n)) n = o.apply(n);
-    }
+    for (const o of overlays) if (n && o.matches(n)) n = o.apply(n);
     return n;
   }
 
@@ -180,9 +177,7 @@ export function createInbox() {
     },
     /** Server items matching a predicate (for filter-wide bulk operations). */
     baseIds(match: (n: Notification) => boolean): string[] {
-      const out: string[] = [];
-      for (const n of base.values()) if (match(n)) out.push(n.id);
-      return out;
+      return [...base.values()].filter(match).map((n) => n.id);
     },
     addOverlay(o: Overlay, ids: string[]): Array<[Notification | null, Notification | null]> {
       const before = ids.map(displayed);
@@ -203,8 +198,7 @@ export function createInbox() {
     },
     updateView(key: string, patch: Partial<ViewRecord>) {
       const view = store.getState().views[key];
-      if (!view) return;
-      if (differs(view, patch)) setView({ ...view, ...patch });
+      if (view && differs(view, patch)) setView({ ...view, ...patch });
     },
     /**
      * Merges fetched pages into a view. `reset` (a refetch of the whole list) rebuilds membership from

@@ -102,11 +102,10 @@ export function createSync(deps: SyncDeps) {
   function pump() {
     if (applied === null || catchingUp || stopped) return;
     dropApplied();
-    let next = buffer.get(applied + 1);
-    while (next) {
+    let next: SeqEvent | undefined;
+    while ((next = buffer.get(applied + 1))) {
       buffer.delete(applied + 1);
       apply(next.change, next.counts);
-      next = buffer.get(applied + 1);
     }
     // Anything left is ahead of a missing seq: fetch what we missed.
     if (buffer.size > 0) void catchUp();
