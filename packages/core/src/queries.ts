@@ -13,7 +13,7 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
 export function retryDelay(failureCount: number, error: unknown): number {
   if (error instanceof BelfryError && error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, 60_000);
   const base = Math.min(250 * 2 ** failureCount, 10_000);
-  return base / 2 + Math.random() * (base / 2);
+  return base * (0.5 + Math.random() / 2);
 }
 
 /**
