@@ -77,18 +77,11 @@ export function createInbox() {
     return n;
   }
 
-  const overlaid = (id: string) => {
-    const n = base.get(id);
-    return !!n && overlays.some((o) => o.matches(n));
-  };
-
+  /** A live item joins a loaded view, unless it sorts past the last loaded item: the page not fetched yet brings it. */
   function inRange(view: ViewRecord, n: Notification, items: Record<string, Notification>): boolean {
-    if (!view.loaded) return false;
-    if (!view.hasMore) return true;
     const lastId = view.ids.at(-1);
     const last = lastId === undefined ? undefined : items[lastId];
-    // Beyond the last loaded item it belongs to a page not fetched yet: that page will bring it.
-    return !!last && compareNotifications(n, last) < 0;
+    return view.loaded && (!view.hasMore || (!!last && compareNotifications(n, last) < 0));
   }
 
   /** Recomputes the visible state of `ids`. `created` marks ids that just arrived live (newCount). */
@@ -218,7 +211,11 @@ export function createInbox() {
       const items = state.notifications;
       const now = Date.now();
       const candidates = new Set<string>(pageIds);
-      for (const id of view.ids) if (!opts.reset || overlaid(id)) candidates.add(id);
+      for (const id of view.ids) {
+        // Optimistic items stay through a reset.
+        const n = base.get(id);
+        if (!opts.reset || (n && overlays.some((o) => o.matches(n)))) candidates.add(id);
+      }
       if (opts.reset) {
         // Items we learned about after these pages were read (live changes that overtook the
         // request) belong in the view too, if they match.

@@ -68,17 +68,6 @@ export function createSync(deps: SyncDeps) {
     if (change.type === 'created') created(change.notification, change.seq);
   }
 
-  /** Events at or below the applied seq are in the data the stream started from. */
-  function dropApplied() {
-    for (const [seq, event] of buffer) {
-      if (seq > applied!) continue;
-      buffer.delete(seq);
-      arrivedLate(event);
-      // Other tabs have not necessarily read it: the leader passes it on like any change.
-      deps.onApplied(event);
-    }
-  }
-
   function apply(change: Change, counts?: Counts) {
     switch (change.type) {
       case 'created':
@@ -101,7 +90,14 @@ export function createSync(deps: SyncDeps) {
 
   function pump() {
     if (applied === null || catchingUp || stopped) return;
-    dropApplied();
+    // Events at or below the applied seq are in the data the stream started from. Other tabs have
+    // not necessarily read them: the leader passes them on like any change.
+    for (const [seq, event] of buffer) {
+      if (seq > applied) continue;
+      buffer.delete(seq);
+      arrivedLate(event);
+      deps.onApplied(event);
+    }
     let next: SeqEvent | undefined;
     while ((next = buffer.get(applied + 1))) {
       buffer.delete(applied + 1);
@@ -111,28 +107,25 @@ export function createSync(deps: SyncDeps) {
     if (buffer.size > 0) void catchUp();
   }
 
-  async function fetchBaseline(): Promise<void> {
-    const res = await queryClient.fetchQuery({
-      queryKey: ['belfry', 'baseline'],
-      queryFn: ({ signal }) => session.request<ListResponse>('GET', '/v1/inbox/notifications', { query: { limit: 1 }, signal }),
-      staleTime: 0,
-      gcTime: 0,
-    });
-    if (applied === null) {
-      setApplied(Math.min(res.seq, earliestPageSeq));
-      // Events that arrived while the baseline was read are already in it and get dropped, but their
-      // counts are newer than the counts held (a follower tab reads its baseline on its first event).
-      let latest: SeqEvent | undefined;
-      for (const [seq, event] of buffer) {
-        if (seq <= applied! && event.counts && (!latest || seq > latest.change.seq)) latest = event;
-      }
-      if (latest) serverCounts(latest.counts!, latest.change.seq);
-    }
-  }
-
   async function runCatchUp(): Promise<void> {
     if (applied === null) {
-      await fetchBaseline();
+      // No stream yet: it starts at the baseline's seq (or the oldest page read meanwhile).
+      const res = await queryClient.fetchQuery({
+        queryKey: ['belfry', 'baseline'],
+        queryFn: ({ signal }) => session.request<ListResponse>('GET', '/v1/inbox/notifications', { query: { limit: 1 }, signal }),
+        staleTime: 0,
+        gcTime: 0,
+      });
+      if (applied === null) {
+        setApplied(Math.min(res.seq, earliestPageSeq));
+        // Events that arrived while the baseline was read are already in it and get dropped, but their
+        // counts are newer than the counts held (a follower tab reads its baseline on its first event).
+        let latest: SeqEvent | undefined;
+        for (const [seq, event] of buffer) {
+          if (seq <= applied! && event.counts && (!latest || seq > latest.change.seq)) latest = event;
+        }
+        if (latest) serverCounts(latest.counts!, latest.change.seq);
+      }
       return;
     }
     for (;;) {
