@@ -17,13 +17,6 @@ export interface RequestOptions {
 
 export type Transport = <T>(method: string, path: string, options?: RequestOptions) => Promise<T>;
 
-/** Parses Retry-After (seconds or an HTTP date) into ms. */
-function retryAfterMs(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
-  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
-}
 
 /**
  * One JSON request: URL building, a timeout through AbortController, and every failure turned into a
@@ -72,8 +65,11 @@ export function createTransport({ apiUrl, fetch: fetchImpl, timeout }: HttpOptio
       if (!res.ok) {
         const body = (json as ErrorBody | undefined)?.error;
         const extra: { status: number; retryAfterMs?: number; field?: string } = { status: res.status };
-        const after = retryAfterMs(res.headers.get('retry-after'));
-        if (after !== undefined) extra.retryAfterMs = after;
+        // Retry-After: seconds or an HTTP date.
+        const header = res.headers.get('retry-after');
+        const seconds = Number(header);
+        const after = !header ? NaN : Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+        if (!Number.isNaN(after)) extra.retryAfterMs = Math.max(0, after);
         if (body?.field) extra.field = body.field;
         throw new BelfryError(body?.code ?? (res.status >= 500 ? 'internal' : 'bad_request'), body?.message ?? `HTTP ${res.status}`, extra);
       }

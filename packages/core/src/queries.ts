@@ -4,17 +4,17 @@ import type { ResolvedEnvironment } from './environment.js';
 
 const MAX_RETRIES = 4;
 
-/** Retry only what can succeed later: network, timeouts, 5xx, 429. Never auth or validation. */
-export function shouldRetry(failureCount: number, error: unknown): boolean {
-  return failureCount < MAX_RETRIES && error instanceof BelfryError && error.transient;
-}
-
-/** Exponential backoff with jitter, or exactly what the server's Retry-After asked for. */
-export function retryDelay(failureCount: number, error: unknown): number {
-  if (error instanceof BelfryError && error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, 60_000);
-  const base = Math.min(250 * 2 ** failureCount, 10_000);
-  return base * (0.5 + Math.random() / 2);
-}
+/** How queries and mutations retry. */
+const retries = {
+  /** Only what can succeed later: network, timeouts, 5xx, 429. Never auth or validation. */
+  retry: (failureCount: number, error: unknown) => failureCount < MAX_RETRIES && error instanceof BelfryError && error.transient,
+  /** Exponential backoff with jitter, or exactly what the server's Retry-After asked for. */
+  retryDelay(failureCount: number, error: unknown) {
+    if (error instanceof BelfryError && error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, 60_000);
+    const base = Math.min(250 * 2 ** failureCount, 10_000);
+    return base * (0.5 + Math.random() / 2);
+  },
+};
 
 /**
  * `staleMs`: with realtime on, the socket keeps the store current and focus refetches can wait;
@@ -22,7 +22,6 @@ export function retryDelay(failureCount: number, error: unknown): number {
  */
 export function createQueryClient(staleMs: number): QueryClient {
   // query-core's defaults stand for the rest: networkMode 'online', refetch on focus and on reconnect.
-  const retries = { retry: shouldRetry, retryDelay };
   const client = new QueryClient({
     defaultOptions: {
       // gcTime is set: query-core's default keeps unused data forever when there is no window (SSR, Node).
