@@ -25,7 +25,7 @@ const sameFigures = (a: CountsBucket, b: CountsBucket) => FIGURES.every((k) => a
 
 /** Adds (sign 1) or takes away (-1) what one notification counts for: counts cover visible, non-archived items. */
 function addItem(d: CountsDelta, n: Notification | null | undefined, sign: 1 | -1, now: number) {
-  if (!n || n.archivedAt !== null || !isVisible(n, now)) return;
+  if (!n || n.archivedAt || !isVisible(n, now)) return;
   const b: CountsBucket = { total: 1, unread: n.readAt === null ? 1 : 0, unseen: n.seenAt === null ? 1 : 0 };
   const c = (d.categories[n.category] ??= zeroBucket());
   for (const k of FIGURES) {

@@ -13,9 +13,9 @@ export function matchesFilter(n: Notification, { read, archived, category, group
   return (
     isVisible(n, now) &&
     (groupKey === undefined || n.groupKey === groupKey) &&
-    (read === undefined || (n.readAt !== null) === read) &&
+    (read === undefined || !!n.readAt === read) &&
     // The server defaults `archived` to false, so an omitted filter means "not archived".
-    (n.archivedAt !== null) === (archived ?? false) &&
+    !!n.archivedAt === !!archived &&
     (category === undefined || n.category === category)
   );
 }

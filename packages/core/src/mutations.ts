@@ -205,10 +205,8 @@ export function createMutations(deps: MutationDeps) {
   let seenBatch: { ids: Set<string>; done: Promise<void> } | null = null;
 
   function markSeen(ids: string | string[]): Promise<void> {
-    const list = toIds(ids).filter((id) => {
-      const n = inbox.displayed(id);
-      return !n || n.seenAt === null;
-    });
+    // Those not shown as seen (unknown ones included).
+    const list = toIds(ids).filter((id) => !inbox.displayed(id)?.seenAt);
     if (list.length === 0) return Promise.resolve();
     const now = nowIso();
     // Each call's optimistic change is visible at once; the request waits for the end of the tick.

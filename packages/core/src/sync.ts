@@ -59,7 +59,7 @@ export function createSync(deps: SyncDeps) {
     inbox.writeItems([n], seq, new Set([n.id]));
     // As the store shows it now: a late copy of one deleted or archived since is no news.
     const shown = inbox.store.getState().notifications[n.id];
-    if (shown && !emitted.has(n.id) && shown.archivedAt === null && isVisible(shown)) deps.onNotification(shown);
+    if (shown && !emitted.has(n.id) && !shown.archivedAt && isVisible(shown)) deps.onNotification(shown);
     emitted.add(n.id);
   }
 
