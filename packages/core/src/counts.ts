@@ -23,14 +23,11 @@ function addClamped(a: CountsBucket, b: CountsBucket): CountsBucket {
 
 const sameFigures = (a: CountsBucket, b: CountsBucket) => FIGURES.every((k) => a[k] === b[k]);
 
-/** What one notification adds to counts (counts cover visible, non-archived items). */
-function contribution(n: Notification | null | undefined, now: number): CountsBucket | null {
-  if (!n || n.archivedAt !== null || !isVisible(n, now)) return null;
-  return { total: 1, unread: n.readAt === null ? 1 : 0, unseen: n.seenAt === null ? 1 : 0 };
-}
-
-function addBucket(d: CountsDelta, category: string, b: CountsBucket, sign: 1 | -1) {
-  const c = (d.categories[category] ??= zeroBucket());
+/** Adds (sign 1) or takes away (-1) what one notification counts for: counts cover visible, non-archived items. */
+function addItem(d: CountsDelta, n: Notification | null | undefined, sign: 1 | -1, now: number) {
+  if (!n || n.archivedAt || !isVisible(n, now)) return;
+  const b: CountsBucket = { total: 1, unread: n.readAt === null ? 1 : 0, unseen: n.seenAt === null ? 1 : 0 };
+  const c = (d.categories[n.category] ??= zeroBucket());
   for (const k of FIGURES) {
     d[k] += sign * b[k];
     c[k] += sign * b[k];
@@ -42,10 +39,8 @@ export function deltaBetween(pairs: Array<[Notification | null | undefined, Noti
   const now = Date.now();
   const d: CountsDelta = { ...zeroBucket(), categories: {} };
   for (const [before, after] of pairs) {
-    const b = contribution(before, now);
-    const a = contribution(after, now);
-    if (b && before) addBucket(d, before.category, b, -1);
-    if (a && after) addBucket(d, after.category, a, 1);
+    addItem(d, before, -1, now);
+    addItem(d, after, 1, now);
   }
   return d;
 }
@@ -61,26 +56,22 @@ export function applyDelta(counts: Counts, d: CountsDelta): Counts {
 }
 
 export function countsEqual(a: Counts, b: Counts): boolean {
-  if (!sameFigures(a, b)) return false;
+  if (!sameFigures(a, b) || !a.categories !== !b.categories) return false;
   const ac = a.categories ?? {};
   const bc = b.categories ?? {};
-  const keys = new Set([...Object.keys(ac), ...Object.keys(bc)]);
-  for (const k of keys) {
+  for (const k of new Set([...Object.keys(ac), ...Object.keys(bc)])) {
     const x = ac[k];
     const y = bc[k];
-    if (!x || !y) {
-      if ((x?.total ?? 0) || (y?.total ?? 0)) return false;
-      continue;
-    }
-    if (!sameFigures(x, y)) return false;
+    // A category one side lacks is equal only while the other holds no items in it.
+    if (x && y ? !sameFigures(x, y) : (x ?? y)?.total) return false;
   }
-  return !!a.categories === !!b.categories;
+  return true;
 }
 
 interface PendingDelta {
   delta: CountsDelta;
-  /** Seq of the server change that includes this delta, once the request succeeded. */
-  ackSeq: number | null;
+  /** Seq of the server change that includes this delta, once the request succeeded (Infinity before). */
+  ackSeq: number;
 }
 
 /**
@@ -94,7 +85,7 @@ export function createCountsModel() {
   const pending = new Map<string, PendingDelta>();
 
   function prune() {
-    for (const [k, p] of pending) if (p.ackSeq !== null && p.ackSeq <= serverSeq) pending.delete(k);
+    for (const [k, p] of pending) if (p.ackSeq <= serverSeq) pending.delete(k);
   }
 
   return {
@@ -106,7 +97,7 @@ export function createCountsModel() {
         // Some responses carry totals only: keep per-category figures, moved by the deltas the server
         // has now absorbed, until counts with categories arrive.
         let cats: Counts = { ...zeroBucket(), categories: server.categories };
-        for (const p of pending.values()) if (p.ackSeq !== null && p.ackSeq <= seq) cats = applyDelta(cats, p.delta);
+        for (const p of pending.values()) if (p.ackSeq <= seq) cats = applyDelta(cats, p.delta);
         next = { ...counts, categories: cats.categories! };
       }
       server = next;
@@ -114,7 +105,7 @@ export function createCountsModel() {
       prune();
     },
     addPending(key: string, delta: CountsDelta) {
-      pending.set(key, { delta, ackSeq: null });
+      pending.set(key, { delta, ackSeq: Infinity });
     },
     ack(key: string, seq: number) {
       const p = pending.get(key);

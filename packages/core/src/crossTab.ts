@@ -52,7 +52,7 @@ export function createCrossTab(deps: CrossTabDeps) {
   function start() {
     if (running) return;
     running = true;
-    channel = env.broadcastChannel ? env.broadcastChannel(`belfry:${name}`) : null;
+    channel = env.broadcastChannel?.(`belfry:${name}`) ?? null;
     channel?.addEventListener('message', listener);
     // Without a channel a follower would hear nothing: lead alone.
     if (!env.locks || !channel) {
@@ -61,11 +61,11 @@ export function createCrossTab(deps: CrossTabDeps) {
     }
     const abort = (lockAbort = new AbortController());
     env.locks
-      .request(`belfry-leader:${name}`, { signal: abort.signal }, () => {
-        if (abort.signal.aborted || !running) return Promise.resolve();
+      .request(`belfry-leader:${name}`, { signal: abort.signal }, async () => {
+        if (abort.signal.aborted || !running) return;
         becomeLeader();
         // Held until stop(): resolving this promise releases the lock to the next tab.
-        return new Promise<void>((resolve) => {
+        await new Promise<void>((resolve) => {
           releaseLock = resolve;
         });
       })

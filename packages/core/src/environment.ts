@@ -25,15 +25,15 @@ function listen(listeners: Listener[]): () => void {
  */
 export function resolveEnvironment(env: Environment = {}): ResolvedEnvironment {
   const g = globalThis as Record<string, any>;
-  const win = typeof g.window === 'object' && g.window && typeof g.window.addEventListener === 'function' ? g.window : null;
-  const doc = typeof g.document === 'object' && g.document ? g.document : null;
+  const win = typeof g.window === 'object' && typeof g.window?.addEventListener === 'function' ? g.window : null;
+  const doc = typeof g.document === 'object' ? g.document : null;
+  const locks = g.navigator?.locks;
 
   const defaultChannel =
     win && typeof g.BroadcastChannel === 'function'
       ? (name: string) => new g.BroadcastChannel(name) as BroadcastChannelLike
       : null;
-  const defaultLocks: LocksLike | null =
-    win && g.navigator?.locks && typeof g.navigator.locks.request === 'function' ? (g.navigator.locks as LocksLike) : null;
+  const defaultLocks: LocksLike | null = win && typeof locks?.request === 'function' ? locks : null;
   const defaultOnline = win
     ? (cb: (online: boolean) => void) =>
         listen([

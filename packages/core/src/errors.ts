@@ -25,8 +25,8 @@ export class BelfryError extends Error implements BelfryErrorShape {
 
   /** Worth retrying: the network, the server's own failures, rate limiting. Never auth or bad input. */
   get transient(): boolean {
-    if (this.code === 'network' || this.code === 'timeout') return true;
-    return this.status !== undefined && (this.status >= 500 || this.status === 429 || this.status === 408);
+    // An absent status compares false.
+    return this.code === 'network' || this.code === 'timeout' || this.status! >= 500 || this.status === 429 || this.status === 408;
   }
 
   /** The credential itself is bad or its source is dead: retrying cannot help. */

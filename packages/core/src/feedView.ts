@@ -66,26 +66,33 @@ export function createFeedView(rawFilter: FeedFilter, deps: FeedViewDeps): FeedV
     const fresh = emptied ? pages : pages.filter((p) => !merged.has(p));
     if (fresh.length > 0) {
       const reset = emptied || !merged.has(pages[0]!);
-      inbox.mergePages(key, reset ? pages : fresh, { reset, hasMore: pages[pages.length - 1]?.nextCursor != null });
+      inbox.mergePages(key, reset ? pages : fresh, { reset, hasMore: pages.at(-1)?.nextCursor != null });
       for (const p of pages) merged.add(p);
       deps.onPageSeq(Math.min(...fresh.map((p) => p.seq)));
     }
     const error = result.isError ? shapeError(result.error) : null;
-    if (result.isError && result.error !== lastError) deps.onError(error!);
+    if (error && result.error !== lastError) deps.onError(error);
     lastError = result.error;
     inbox.updateView(key, {
-      status: result.isPending ? (result.fetchStatus === 'idle' && !result.isError ? 'idle' : 'loading') : result.isError && !result.data ? 'error' : 'success',
+      // Pending and error exclude each other; a failed next page is an error of the whole result too.
+      status: result.isPending ? (result.fetchStatus === 'idle' ? 'idle' : 'loading') : result.isError && !result.data ? 'error' : 'success',
       loadingMore: result.isFetchingNextPage,
-      error: result.isFetchNextPageError || result.isError ? error : null,
+      error,
     });
   }
 
   function ensureObserver() {
     if (observer) return observer;
     observer = new InfiniteQueryObserver(queryClient, options as never);
-    unsubscribeObserver = observer.subscribe(() => sync());
+    unsubscribeObserver = observer.subscribe(sync);
     sync();
     return observer;
+  }
+
+  function dropObserver() {
+    unsubscribeObserver?.();
+    unsubscribeObserver = null;
+    observer = null;
   }
 
   const readable = derivedReadable(
@@ -107,9 +114,7 @@ export function createFeedView(rawFilter: FeedFilter, deps: FeedViewDeps): FeedV
         ensureObserver();
       },
       onIdle: () => {
-        unsubscribeObserver?.();
-        unsubscribeObserver = null;
-        observer = null;
+        dropObserver();
         deps.release();
       },
     },
@@ -123,11 +128,7 @@ export function createFeedView(rawFilter: FeedFilter, deps: FeedViewDeps): FeedV
       await run(o);
       sync();
     } finally {
-      if (temporary && unsubscribeObserver) {
-        unsubscribeObserver();
-        unsubscribeObserver = null;
-        observer = null;
-      }
+      if (temporary) dropObserver();
     }
   }
 
@@ -135,19 +136,13 @@ export function createFeedView(rawFilter: FeedFilter, deps: FeedViewDeps): FeedV
     filter,
     getState: readable.getState,
     subscribe: readable.subscribe,
-    async loadMore() {
-      await withObserver(async (o) => {
+    loadMore: () =>
+      withObserver(async (o) => {
         const current = o.getCurrentResult();
-        if (!current.data) {
-          await o.refetch();
-          return;
-        }
-        if (current.hasNextPage) await o.fetchNextPage();
-      });
-    },
-    async refresh() {
-      await withObserver((o) => o.refetch());
-    },
+        if (!current.data) await o.refetch();
+        else if (current.hasNextPage) await o.fetchNextPage();
+      }),
+    refresh: () => withObserver((o) => o.refetch()),
     markViewed() {
       inbox.updateView(key, { newCount: 0 });
     },

@@ -5,36 +5,30 @@ import type { FeedFilter, Notification } from './api/types.js';
 
 /** Snoozed and expired items are hidden from every list (the server excludes them too). */
 export function isVisible(n: Notification, now = Date.now()): boolean {
-  if (n.snoozedUntil !== null && Date.parse(n.snoozedUntil) > now) return false;
-  if (n.expiresAt !== null && Date.parse(n.expiresAt) <= now) return false;
-  return true;
+  // An unset date parses as NaN, which compares false either way.
+  return !(Date.parse(n.snoozedUntil!) > now || Date.parse(n.expiresAt!) <= now);
 }
 
 export function matchesFilter(n: Notification, { read, archived, category, groupKey }: FeedFilter, now = Date.now()): boolean {
   return (
     isVisible(n, now) &&
     (groupKey === undefined || n.groupKey === groupKey) &&
-    (read === undefined || (n.readAt !== null) === read) &&
+    (read === undefined || !!n.readAt === read) &&
     // The server defaults `archived` to false, so an omitted filter means "not archived".
-    (n.archivedAt !== null) === (archived ?? false) &&
+    !!n.archivedAt === !!archived &&
     (category === undefined || n.category === category)
   );
 }
 
 /** Normalised filter: `archived` made explicit, unknown keys dropped; equal filters → equal keys. */
 export function normalizeFilter(filter: FeedFilter = {}): FeedFilter {
-  const out: FeedFilter = { archived: filter.archived ?? false };
-  if (filter.read !== undefined) out.read = filter.read;
-  if (filter.category !== undefined) out.category = filter.category;
-  if (filter.groupKey !== undefined) out.groupKey = filter.groupKey;
+  const out: Record<string, unknown> = { archived: filter.archived ?? false };
+  for (const k of ['read', 'category', 'groupKey'] as const) if (filter[k] !== undefined) out[k] = filter[k];
   return out;
 }
 
-export function filterKey(filter: FeedFilter): string {
-  const f = normalizeFilter(filter);
-  const key = `r=${f.read ?? '*'}&a=${f.archived}&c=${f.category === undefined ? '*' : encodeURIComponent(f.category)}`;
-  return f.groupKey === undefined ? key : `${key}&g=${encodeURIComponent(f.groupKey)}`;
-}
+/** Normalised fields come in one order, so equal filters give equal keys and different ones differ. */
+export const filterKey = (filter: FeedFilter): string => JSON.stringify(normalizeFilter(filter));
 
 /** Server order: createdAt DESC, id DESC. Negative when a sorts before b. */
 export function compareNotifications(a: Pick<Notification, 'createdAt' | 'id'>, b: Pick<Notification, 'createdAt' | 'id'>): number {

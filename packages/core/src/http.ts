@@ -17,14 +17,6 @@ export interface RequestOptions {
 
 export type Transport = <T>(method: string, path: string, options?: RequestOptions) => Promise<T>;
 
-/** Parses Retry-After (seconds or an HTTP date) into ms. */
-function retryAfterMs(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
 
 /**
  * One JSON request: URL building, a timeout through AbortController, and every failure turned into a
@@ -33,47 +25,34 @@ function retryAfterMs(header: string | null): number | undefined {
 export function createTransport({ apiUrl, fetch: fetchImpl, timeout }: HttpOptions): Transport {
   const base = apiUrl.replace(/\/+$/, '');
   return async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-    let url = base + path;
-    if (options.query) {
-      const params = new URLSearchParams();
-      for (const [k, v] of Object.entries(options.query)) if (v !== undefined) params.set(k, String(v));
-      const qs = params.toString();
-      if (qs) url += `?${qs}`;
-    }
+    // URLSearchParams stringifies the values.
+    const qs = `${new URLSearchParams(Object.entries(options.query ?? {}).filter(([, v]) => v !== undefined) as string[][])}`;
+    const url = base + path + (qs ? `?${qs}` : '');
     const controller = new AbortController();
+    const abort = () => controller.abort();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      controller.abort();
+      abort();
     }, timeout);
     const outer = options.signal;
-    const onOuterAbort = () => controller.abort();
-    if (outer) {
-      if (outer.aborted) controller.abort();
-      else outer.addEventListener('abort', onOuterAbort, { once: true });
-    }
+    if (outer?.aborted) abort();
+    else outer?.addEventListener('abort', abort, { once: true });
     try {
       const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
       if (options.body !== undefined) headers['content-type'] = 'application/json';
-      let res: Response;
-      try {
-        res = await fetchImpl(url, {
-          method,
-          headers,
-          body: options.body === undefined ? undefined : JSON.stringify(options.body),
-          signal: controller.signal,
-        });
-      } catch (err) {
-        if (timedOut) throw new BelfryError('timeout', `${method} ${path} timed out after ${timeout} ms`, { cause: err });
-        if (controller.signal.aborted) throw new BelfryError('aborted', `${method} ${path} was aborted`, { cause: err });
-        throw new BelfryError('network', `${method} ${path} failed: ${(err as Error)?.message ?? err}`, { cause: err });
-      }
+      let res: Response | undefined;
       let text: string;
       try {
+        // JSON.stringify(undefined) is undefined: no body.
+        res = await fetchImpl(url, { method, headers, body: JSON.stringify(options.body), signal: controller.signal });
         text = await res.text();
       } catch (err) {
         if (timedOut) throw new BelfryError('timeout', `${method} ${path} timed out after ${timeout} ms`, { cause: err });
-        throw new BelfryError('network', `${method} ${path}: connection lost while reading the response`, { cause: err });
+        // A response that had begun is a lost connection, never "aborted".
+        if (res) throw new BelfryError('network', `${method} ${path}: connection lost reading the response`, { cause: err });
+        if (controller.signal.aborted) throw new BelfryError('aborted', `${method} ${path} was aborted`, { cause: err });
+        throw new BelfryError('network', `${method} ${path} failed: ${(err as Error)?.message ?? err}`, { cause: err });
       }
       let json: unknown = undefined;
       if (text) {
@@ -86,15 +65,18 @@ export function createTransport({ apiUrl, fetch: fetchImpl, timeout }: HttpOptio
       if (!res.ok) {
         const body = (json as ErrorBody | undefined)?.error;
         const extra: { status: number; retryAfterMs?: number; field?: string } = { status: res.status };
-        const after = retryAfterMs(res.headers.get('retry-after'));
-        if (after !== undefined) extra.retryAfterMs = after;
+        // Retry-After: seconds or an HTTP date.
+        const header = res.headers.get('retry-after');
+        const seconds = Number(header);
+        const after = !header ? NaN : Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+        if (!Number.isNaN(after)) extra.retryAfterMs = Math.max(0, after);
         if (body?.field) extra.field = body.field;
         throw new BelfryError(body?.code ?? (res.status >= 500 ? 'internal' : 'bad_request'), body?.message ?? `HTTP ${res.status}`, extra);
       }
       return json as T;
     } finally {
       clearTimeout(timer);
-      outer?.removeEventListener('abort', onOuterAbort);
+      outer?.removeEventListener('abort', abort);
     }
   };
 }

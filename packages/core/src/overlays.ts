@@ -35,19 +35,13 @@ export function applyPatch(n: Notification, patch: StatePatch): Notification {
 }
 
 export function overlayFrom(key: string, spec: OverlaySpec): Overlay {
-  switch (spec.kind) {
-    case 'ids': {
-      const ids = new Set(spec.ids);
-      return { key, matches: (n) => ids.has(n.id), apply: (n) => applyPatch(n, spec.patch) };
-    }
-    case 'remove': {
-      const ids = new Set(spec.ids);
-      return { key, matches: (n) => ids.has(n.id), apply: () => null };
-    }
-    case 'filter':
-    case 'group': {
-      const filter = normalizeFilter(spec.kind === 'group' ? { ...spec.filter, groupKey: spec.groupKey } : spec.filter);
-      return { key, matches: (n) => matchesFilter(n, filter), apply: (n) => applyPatch(n, spec.patch) };
-    }
+  let matches: Overlay['matches'];
+  if ('ids' in spec) {
+    const ids = new Set(spec.ids);
+    matches = (n) => ids.has(n.id);
+  } else {
+    const filter = normalizeFilter(spec.kind === 'group' ? { ...spec.filter, groupKey: spec.groupKey } : spec.filter);
+    matches = (n) => matchesFilter(n, filter);
   }
+  return { key, matches, apply: spec.kind === 'remove' ? () => null : (n) => applyPatch(n, spec.patch) };
 }

@@ -1,7 +1,8 @@
 import { QueryObserver, type QueryClient } from '@tanstack/query-core';
-import type { Preferences, PreferencesUpdate } from './api/types.js';
+import type { CategoryPreference, Channel, Preferences, PreferencesUpdate } from './api/types.js';
 import { toBelfryError, type BelfryError } from './errors.js';
 import { shapeError } from './feedView.js';
+import { runMutation } from './queries.js';
 import { derivedReadable } from './readable.js';
 import type { Session } from './session.js';
 import type { Inbox } from './store.js';
@@ -18,11 +19,19 @@ export interface PreferencesDeps {
 
 const KEY = ['belfry', 'preferences'] as const;
 
-function merge(prefs: Preferences, update: PreferencesUpdate): Preferences {
+type Channels = CategoryPreference['channels'];
+
+/** `prefs` with new channels, from `next`, for each known category the update names (undefined: unchanged). */
+function withChannels(
+  prefs: Preferences,
+  update: PreferencesUpdate,
+  next: (channels: Channels, set: Partial<Channels>, key: string) => Channels | undefined,
+): Preferences {
   const categories = { ...prefs.categories };
   for (const [key, { channels }] of Object.entries(update.categories)) {
     const cur = categories[key];
-    if (cur) categories[key] = { ...cur, channels: { ...cur.channels, ...channels } };
+    const changed = cur && next(cur.channels, channels, key);
+    if (changed) categories[key] = { ...cur, channels: changed };
   }
   return { categories };
 }
@@ -42,8 +51,9 @@ export function createPreferencesStore(deps: PreferencesDeps): PreferencesStore 
   function sync() {
     const r = observer?.getCurrentResult();
     if (!r) return;
-    if (r.data && pending === 0 && r.data !== inbox.store.getState().preferences.preferences) set({ preferences: r.data });
     set({
+      // While updates are pending their optimistic state stands.
+      ...(r.data && pending === 0 ? { preferences: r.data } : {}),
       status: r.isPending ? 'loading' : r.isError && !r.data ? 'error' : 'success',
       error: r.isError ? shapeError(r.error) : null,
     });
@@ -73,36 +83,27 @@ export function createPreferencesStore(deps: PreferencesDeps): PreferencesStore 
     },
     async update(update) {
       const before = inbox.store.getState().preferences.preferences;
-      if (before) set({ preferences: merge(before, update) });
+      if (before) set({ preferences: withChannels(before, update, (channels, changed) => ({ ...channels, ...changed })) });
       pending++;
-      const mutation = queryClient.getMutationCache().build(queryClient, {
-        mutationKey: ['belfry', 'preferences'],
-        mutationFn: () => session.request<Preferences>('PUT', '/v1/inbox/preferences', { body: update }),
-        scope: { id: 'belfry-preferences' },
-        gcTime: 0,
-      });
       try {
-        const saved = await mutation.execute(undefined);
-        pending--;
+        const saved = await runMutation(queryClient, {
+          mutationFn: () => session.request<Preferences>('PUT', '/v1/inbox/preferences', { body: update }),
+          scope: { id: 'belfry-preferences' },
+        }).finally(() => pending--);
         set({ preferences: saved, error: null });
         queryClient.setQueryData(KEY, saved);
       } catch (err) {
-        pending--;
         // Undo only the channels this update set, and only where nothing changed them since.
         const cur = inbox.store.getState().preferences.preferences;
         if (cur && before) {
-          const categories = { ...cur.categories };
-          for (const [key, { channels }] of Object.entries(update.categories)) {
-            const c = categories[key];
-            const b = before.categories[key];
-            if (!c || !b) continue;
-            const restored = { ...c.channels };
-            for (const [ch, v] of Object.entries(channels) as Array<[keyof typeof restored, boolean]>) {
-              if (restored[ch] === v) restored[ch] = b.channels[ch];
-            }
-            categories[key] = { ...c, channels: restored };
-          }
-          set({ preferences: { categories } });
+          const preferences = withChannels(cur, update, (channels, changed, key) => {
+            const was = before.categories[key]?.channels;
+            if (!was) return undefined;
+            const restored = { ...channels };
+            for (const [ch, v] of Object.entries(changed) as Array<[Channel, boolean]>) if (restored[ch] === v) restored[ch] = was[ch];
+            return restored;
+          });
+          set({ preferences });
         }
         const e = toBelfryError(err);
         deps.onError(e);

@@ -1,23 +1,20 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Readable } from './types.js';
 
-/** Shallow equality, with arrays compared element by element (by reference). */
+/** Shallow equality, with arrays compared element by element (by reference), also as object fields. */
 export function shallowEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || !a || !b) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    return a.length === bb.length && a.every((x, i) => Object.is(x, bb[i]));
-  }
+  if (typeof a !== 'object' || typeof b !== 'object' || !a || !b || Array.isArray(a) !== Array.isArray(b)) return false;
+  const nested = !Array.isArray(a);
   const ak = Object.keys(a);
-  const bk = Object.keys(b);
-  if (ak.length !== bk.length) return false;
-  return ak.every((k) => {
-    const x = (a as Record<string, unknown>)[k];
-    const y = (b as Record<string, unknown>)[k];
-    return Object.is(x, y) || (Array.isArray(x) && Array.isArray(y) && shallowEqual(x, y));
-  });
+  return (
+    ak.length === Object.keys(b).length &&
+    ak.every((k) => {
+      const x = (a as Record<string, unknown>)[k];
+      const y = (b as Record<string, unknown>)[k];
+      return Object.is(x, y) || (nested && Array.isArray(x) && Array.isArray(y) && shallowEqual(x, y));
+    })
+  );
 }
 
 export interface ReadableHooks {
@@ -32,16 +29,17 @@ export interface ReadableHooks {
  * content changes (so useSyncExternalStore never loops), and listeners hear only real changes.
  */
 export function derivedReadable<S, T>(store: StoreApi<S>, select: (state: S) => T, hooks: ReadableHooks = {}): Readable<T> {
+  // The store's state is never undefined, so the first call always selects; a first selection of
+  // undefined equals the initial `last`.
   let lastState: S | undefined;
   let last: T | undefined;
-  let has = false;
   const getState = (): T => {
     const state = store.getState();
-    if (has && state === lastState) return last as T;
-    const next = select(state);
-    lastState = state;
-    if (!has || !shallowEqual(last, next)) last = next;
-    has = true;
+    if (state !== lastState) {
+      const next = select(state);
+      lastState = state;
+      if (!shallowEqual(last, next)) last = next;
+    }
     return last as T;
   };
   let subscribers = 0;

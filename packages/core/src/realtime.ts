@@ -37,10 +37,7 @@ export function createRealtime(deps: RealtimeDeps) {
   function start() {
     if (socket || generation % 2 === 1) return;
     const createWebSocket = deps.createWebSocket;
-    if (!createWebSocket) {
-      deps.onStatus('error', new BelfryError('network', 'no WebSocket in this runtime: pass environment.webSocket'));
-      return;
-    }
+    if (!createWebSocket) return fail(new BelfryError('network', 'no WebSocket: pass environment.webSocket'));
     const gen = ++generation;
     authFailures = 0;
     deps.onStatus('connecting');
@@ -84,9 +81,7 @@ export function createRealtime(deps: RealtimeDeps) {
         socket = s;
       },
       (err: unknown) => {
-        if (gen !== generation) return;
-        generation++;
-        deps.onStatus('error', new BelfryError('network', `realtime could not be loaded: ${String(err)}`));
+        if (gen === generation) fail(new BelfryError('network', `realtime could not be loaded: ${String(err)}`));
       },
     );
   }

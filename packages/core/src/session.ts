@@ -31,8 +31,8 @@ export function createSession({ transport, appId, userId, userKey, getUserToken 
   let inflight: Promise<string> | null = null;
 
   async function exchange(): Promise<string> {
-    const body: SessionRequest = { appId };
-    if (userId !== undefined) body.userId = userId;
+    // Sent as JSON: an undefined userId is left out.
+    const body: SessionRequest = { appId, userId };
     if (getUserToken) {
       let userToken: string;
       try {
@@ -49,51 +49,38 @@ export function createSession({ transport, appId, userId, userKey, getUserToken 
     } else {
       throw new BelfryError('auth_source', 'createBelfry needs userKey or getUserToken');
     }
-    let res: SessionResponse;
-    try {
-      res = await transport<SessionResponse>('POST', '/v1/inbox/session', { body });
-    } catch (err) {
+    const res = await transport<SessionResponse>('POST', '/v1/inbox/session', { body }).catch((err: unknown) => {
       const e = toBelfryError(err);
-      if (e.status === 401 || e.status === 403) {
-        throw new BelfryError(e.code, `session refused: ${e.message}`, { status: e.status });
-      }
-      throw e;
-    }
-    const now = Date.now();
+      throw e.status === 401 || e.status === 403 ? new BelfryError(e.code, `session refused: ${e.message}`, { status: e.status }) : e;
+    });
     const exp = Date.parse(res.expiresAt);
-    const ttl = Math.max(0, exp - now);
     token = res.token;
-    renewAt = exp - Math.min(60_000, ttl / 5);
-    return res.token;
+    renewAt = exp - Math.min(60_000, Math.max(0, exp - Date.now()) / 5);
+    return token;
   }
 
   function getToken(): Promise<string> {
     if (token && Date.now() < renewAt) return Promise.resolve(token);
-    if (!inflight) {
-      inflight = exchange().finally(() => {
-        inflight = null;
-      });
-    }
-    return inflight;
+    return (inflight ??= exchange().finally(() => {
+      inflight = null;
+    }));
   }
 
   function invalidate(stale?: string) {
-    if (stale === undefined || stale === token) {
-      token = null;
-      renewAt = 0;
-    }
+    // Without a token renewAt is never read.
+    if (stale === undefined || stale === token) token = null;
   }
 
   async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const send = (token: string) => transport<T>(method, path, { ...options, headers: { ...options.headers, authorization: `Bearer ${token}` } });
     const first = await getToken();
     try {
-      return await transport<T>(method, path, { ...options, headers: { ...options.headers, authorization: `Bearer ${first}` } });
+      return await send(first);
     } catch (err) {
       if (!(err instanceof BelfryError) || err.status !== 401) throw err;
       // Once on 401: the server may have restarted with another key or the clock may be off.
       invalidate(first);
-      const second = await getToken();
-      return transport<T>(method, path, { ...options, headers: { ...options.headers, authorization: `Bearer ${second}` } });
+      return send(await getToken());
     }
   }
 

@@ -34,7 +34,8 @@ export interface RealtimeSocket {
  * their arrivals are spread over the last delay window instead of one instant, yet nobody waits more
  * than 5 s after the server answers again (the cap applies after the randomisation).
  */
-const RECONNECT = { reconnectionDelay: 500, reconnectionDelayMax: 5_000, randomizationFactor: 0.5 };
+// Only the first delay is ours; the 5 s cap and the ± 50 % are socket.io's defaults.
+const RECONNECT_DELAY = 500;
 
 export function openSocket(opts: SocketOptions): RealtimeSocket {
   // Opens the WebSocket through the host's injected constructor (Node tests, runtimes without one).
@@ -43,13 +44,13 @@ export function openSocket(opts: SocketOptions): RealtimeSocket {
       return opts.createWebSocket(uri);
     }
   }
+  // At socket.io's default path, /socket.io/.
   const socket = io(new URL(opts.url).origin, {
-    path: '/socket.io/',
     // WebSocket only (no long-polling), so no sticky sessions are needed behind a load balancer.
     transports: [InjectedWebSocket],
     // One connection per client: never share a Manager with another client in this page.
     forceNew: true,
-    ...RECONNECT,
+    reconnectionDelay: RECONNECT_DELAY,
     auth: (cb) => {
       opts.auth().then(cb, opts.onAuthError);
     },
@@ -66,7 +67,7 @@ export function openSocket(opts: SocketOptions): RealtimeSocket {
   socket.on('disconnect', (reason) => {
     opts.onDisconnect();
     // The server ended the session (a graceful shutdown): socket.io leaves that one to us.
-    if (reason === 'io server disconnect') reconnect(RECONNECT.reconnectionDelay * (0.5 + Math.random()));
+    if (reason === 'io server disconnect') reconnect(RECONNECT_DELAY * (0.5 + Math.random()));
   });
   socket.on('connect_error', (err) => {
     // An inactive socket after connect_error is a refusal by the auth middleware; otherwise the

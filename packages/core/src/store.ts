@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FeedFilter, Notification } from './api/types.js';
-import { countsEqual, createCountsModel, type CountsDelta } from './counts.js';
+import { countsEqual, createCountsModel, zeroBucket, type CountsDelta } from './counts.js';
 import { compareNotifications, matchesFilter } from './filters.js';
 import { applyPatch, type Overlay, type OverlaySpec, type StatePatch } from './overlays.js';
 import { shallowEqual } from './readable.js';
@@ -43,20 +43,11 @@ export interface GroupViewRecord {
   error: BelfryErrorShape | null;
 }
 
+/** Ids in server order. Sorting an already sorted list with one id added is linear. */
+const sortIds = (ids: string[], items: Record<string, Notification>) => ids.sort((a, b) => compareNotifications(items[a]!, items[b]!));
 
-function insertSorted(ids: string[], id: string, items: Record<string, Notification>, n: Notification): string[] {
-  let lo = 0;
-  let hi = ids.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const other = items[ids[mid]!]!;
-    if (compareNotifications(other, n) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  const out = ids.slice();
-  out.splice(lo, 0, id);
-  return out;
-}
+/** Some key of the patch holds another value than in cur. */
+const differs = <T extends object>(cur: T, patch: Partial<T>) => (Object.keys(patch) as Array<keyof T>).some((k) => cur[k] !== patch[k]);
 
 /**
  * The normalised inbox: server truth per item (with the seq it was read at, so stale pages or
@@ -68,7 +59,7 @@ export function createInbox() {
   const store: StoreApi<StoreState> = createStore<StoreState>(() => ({
     notifications: {},
     views: {},
-    counts: { total: 0, unread: 0, unseen: 0, status: 'idle' },
+    counts: { ...zeroBucket(), status: 'idle' },
     preferences: { preferences: null, status: 'idle', error: null },
     connection: { status: 'idle', seq: 0, leader: false, error: null },
   }));
@@ -82,25 +73,15 @@ export function createInbox() {
 
   function displayed(id: string): Notification | null {
     let n: Notification | null = base.get(id) ?? null;
-    for (const o of overlays) {
-      if (!n) break;
-      if (o.matches(n)) n = o.apply(n);
-    }
+    for (const o of overlays) if (n && o.matches(n)) n = o.apply(n);
     return n;
   }
 
-  const overlaid = (id: string) => {
-    const n = base.get(id);
-    return !!n && overlays.some((o) => o.matches(n));
-  };
-
+  /** A live item joins a loaded view, unless it sorts past the last loaded item: the page not fetched yet brings it. */
   function inRange(view: ViewRecord, n: Notification, items: Record<string, Notification>): boolean {
-    if (!view.loaded) return false;
-    if (!view.hasMore) return true;
-    const lastId = view.ids[view.ids.length - 1];
+    const lastId = view.ids.at(-1);
     const last = lastId === undefined ? undefined : items[lastId];
-    // Beyond the last loaded item it belongs to a page not fetched yet: that page will bring it.
-    return !!last && compareNotifications(n, last) < 0;
+    return view.loaded && (!view.hasMore || (!!last && compareNotifications(n, last) < 0));
   }
 
   /** Recomputes the visible state of `ids`. `created` marks ids that just arrived live (newCount). */
@@ -112,32 +93,26 @@ export function createInbox() {
     for (const id of ids) {
       const d = displayed(id);
       const prev = items[id];
-      if (d) {
-        if (!prev || !shallowEqual(prev, d)) {
-          if (items === state.notifications) items = { ...items };
-          items[id] = d;
-        }
-      } else if (prev) {
+      if (d ? !prev || !shallowEqual(prev, d) : prev) {
         if (items === state.notifications) items = { ...items };
-        delete items[id];
+        if (d) items[id] = d;
+        else delete items[id];
       }
-      for (const key of Object.keys(views)) {
-        const view = views[key]!;
+      const cur = items[id];
+      for (const [key, view] of Object.entries(views)) {
         const has = view.ids.includes(id);
-        const cur = d ? items[id]! : null;
         const want = !!cur && matchesFilter(cur, view.filter, now) && (has || inRange(view, cur, items));
-        if (want === has) {
-          // The sort key never changes, so a kept item keeps its position.
-          continue;
-        }
-        const nextIds = want ? insertSorted(view.ids, id, items, cur!) : view.ids.filter((x) => x !== id);
-        const newCount = want && created?.has(id) ? view.newCount + 1 : view.newCount;
+        // The sort key never changes, so a kept item keeps its position.
+        if (want === has) continue;
+        const ids = want ? sortIds([...view.ids, id], items) : view.ids.filter((x) => x !== id);
         if (views === state.views) views = { ...views };
-        views[key] = { ...view, ids: nextIds, newCount };
+        views[key] = { ...view, ids, newCount: view.newCount + (want && created?.has(id) ? 1 : 0) };
       }
     }
     if (items !== state.notifications || views !== state.views) store.setState({ notifications: items, views });
   }
+
+  const setView = (view: ViewRecord) => store.setState({ views: { ...store.getState().views, [view.key]: view } });
 
   function publishCounts(status?: Status) {
     const c = counts.display();
@@ -152,13 +127,11 @@ export function createInbox() {
     counts,
     displayed,
     /** Server state of items read at `seq`; ignored per item when we already hold newer data. */
-    writeItems(list: Notification[], seq: number, created?: Set<string>): string[] {
+    writeItems(list: Notification[], seq: number, created?: Set<string>) {
       const touched: string[] = [];
       for (const n of list) {
-        const dead = tombstones.get(n.id);
-        if (dead !== undefined && dead >= seq) continue;
-        const known = seqOf.get(n.id);
-        if (known !== undefined && known > seq) continue;
+        // Seqs start at 0, so -1 stands for "none".
+        if ((tombstones.get(n.id) ?? -1) >= seq || (seqOf.get(n.id) ?? -1) > seq) continue;
         let item = n;
         let at = seq;
         for (const later of deferred.get(n.id) ?? []) {
@@ -173,13 +146,10 @@ export function createInbox() {
         touched.push(n.id);
       }
       reconcile(touched, created);
-      return touched;
     },
     removeItem(id: string, seq: number) {
       tombstones.set(id, Math.max(seq, tombstones.get(id) ?? -1));
-      base.delete(id);
-      seqOf.delete(id);
-      deferred.delete(id);
+      for (const map of [base, seqOf, deferred]) map.delete(id);
       reconcile([id]);
     },
     /** A field patch to known items (bulk changes), applied where our data is older than `seq`. */
@@ -188,9 +158,7 @@ export function createInbox() {
       for (const id of ids) {
         const n = base.get(id);
         if (!n) {
-          const list = deferred.get(id) ?? [];
-          list.push({ seq, patch });
-          deferred.set(id, list);
+          deferred.set(id, [...(deferred.get(id) ?? []), { seq, patch }]);
           continue;
         }
         if ((seqOf.get(id) ?? -1) >= seq) continue;
@@ -202,14 +170,12 @@ export function createInbox() {
     },
     /** Server items matching a predicate (for filter-wide bulk operations). */
     baseIds(match: (n: Notification) => boolean): string[] {
-      const out: string[] = [];
-      for (const n of base.values()) if (match(n)) out.push(n.id);
-      return out;
+      return [...base.values()].filter(match).map((n) => n.id);
     },
     addOverlay(o: Overlay, ids: string[]): Array<[Notification | null, Notification | null]> {
-      const before = ids.map((id) => displayed(id));
+      const before = ids.map(displayed);
       overlays.push(o);
-      const after = ids.map((id) => displayed(id));
+      const after = ids.map(displayed);
       reconcile(ids);
       return before.map((b, i) => [b, after[i]!]);
     },
@@ -218,20 +184,14 @@ export function createInbox() {
       if (i >= 0) overlays.splice(i, 1);
       reconcile(ids);
     },
-    ensureView(key: string, filter: FeedFilter): ViewRecord {
-      const existing = store.getState().views[key];
-      if (existing) return existing;
-      const view: ViewRecord = {
-        key, filter, ids: [], loaded: false, hasMore: false, status: 'idle', loadingMore: false, error: null, newCount: 0,
-      };
-      store.setState({ views: { ...store.getState().views, [key]: view } });
-      return view;
+    ensureView(key: string, filter: FeedFilter) {
+      if (!store.getState().views[key]) {
+        setView({ key, filter, ids: [], loaded: false, hasMore: false, status: 'idle', loadingMore: false, error: null, newCount: 0 });
+      }
     },
     updateView(key: string, patch: Partial<ViewRecord>) {
       const view = store.getState().views[key];
-      if (!view) return;
-      const changed = (Object.keys(patch) as Array<keyof ViewRecord>).some((k) => view[k] !== patch[k]);
-      if (changed) store.setState({ views: { ...store.getState().views, [key]: { ...view, ...patch } } });
+      if (view && differs(view, patch)) setView({ ...view, ...patch });
     },
     /**
      * Merges fetched pages into a view. `reset` (a refetch of the whole list) rebuilds membership from
@@ -243,8 +203,8 @@ export function createInbox() {
       for (const p of pages) {
         minSeq = Math.min(minSeq, p.seq);
         for (const n of p.items) pageIds.add(n.id);
+        this.writeItems(p.items, p.seq);
       }
-      for (const p of pages) this.writeItems(p.items, p.seq);
       const state = store.getState();
       const view = state.views[key];
       if (!view) return;
@@ -252,18 +212,22 @@ export function createInbox() {
       const now = Date.now();
       const candidates = new Set<string>(pageIds);
       for (const id of view.ids) {
-        if (!opts.reset || (seqOf.get(id) ?? -1) > minSeq || overlaid(id)) candidates.add(id);
+        // Optimistic items stay through a reset.
+        const n = base.get(id);
+        if (!opts.reset || (n && overlays.some((o) => o.matches(n)))) candidates.add(id);
       }
       if (opts.reset) {
         // Items we learned about after these pages were read (live changes that overtook the
         // request) belong in the view too, if they match.
         for (const [id, seq] of seqOf) if (seq > minSeq) candidates.add(id);
       }
-      let ids = [...candidates].filter((id) => {
-        const n = items[id];
-        return !!n && matchesFilter(n, view.filter, now);
-      });
-      ids.sort((a, b) => compareNotifications(items[a]!, items[b]!));
+      let ids = sortIds(
+        [...candidates].filter((id) => {
+          const n = items[id];
+          return !!n && matchesFilter(n, view.filter, now);
+        }),
+        items,
+      );
       if (opts.hasMore) {
         // Items past the last fetched page item wait for their own page.
         let lastPage: Notification | undefined;
@@ -274,7 +238,7 @@ export function createInbox() {
         }
       }
       const newCount = opts.reset ? 0 : view.newCount;
-      store.setState({ views: { ...state.views, [key]: { ...view, ids, loaded: true, hasMore: opts.hasMore, newCount } } });
+      setView({ ...view, ids, loaded: true, hasMore: opts.hasMore, newCount });
     },
     /** Publishes the counts model into the store. */
     publishCounts,
@@ -284,16 +248,13 @@ export function createInbox() {
     },
     setConnection(patch: Partial<ConnectionState>) {
       const cur = store.getState().connection;
-      if ((Object.keys(patch) as Array<keyof ConnectionState>).every((k) => cur[k] === patch[k])) return false;
+      if (!differs(cur, patch)) return false;
       store.setState({ connection: { ...cur, ...patch } });
       return true;
     },
     /** Forget everything about items (after 410 seq_expired: the views refetch from scratch). */
     resetItems() {
-      base.clear();
-      seqOf.clear();
-      tombstones.clear();
-      deferred.clear();
+      for (const map of [base, seqOf, tombstones, deferred]) map.clear();
       const views: Record<string, ViewRecord> = {};
       for (const [k, v] of Object.entries(store.getState().views)) views[k] = { ...v, ids: [], loaded: false, hasMore: false };
       store.setState({ notifications: {}, views });

@@ -39,42 +39,39 @@ export function createSync(deps: SyncDeps) {
   const emitted = new Set<string>();
   let catchingUp: Promise<void> | null = null;
   let again = false;
-  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   /** Pages read while the baseline was being fetched: the stream must start at the oldest data held. */
   let earliestPageSeq = Infinity;
+
+  function serverCounts(counts: Counts, seq: number) {
+    inbox.counts.setServer(counts, seq);
+    inbox.publishCounts('success');
+  }
 
   function setApplied(seq: number) {
     applied = seq;
     inbox.setConnection({ seq });
   }
 
-  function created(n: Notification, seq: number, announce: boolean) {
-    inbox.writeItems([n], seq, announce ? new Set([n.id]) : undefined);
+  /** Every creation the client hears of came live or in catch-up after a disconnect: news, once per id. */
+  function created(n: Notification, seq: number) {
+    inbox.writeItems([n], seq, new Set([n.id]));
     // As the store shows it now: a late copy of one deleted or archived since is no news.
     const shown = inbox.store.getState().notifications[n.id];
-    if (announce && shown && !emitted.has(n.id) && shown.archivedAt === null && isVisible(shown)) deps.onNotification(shown);
+    if (shown && !emitted.has(n.id) && !shown.archivedAt && isVisible(shown)) deps.onNotification(shown);
     emitted.add(n.id);
   }
 
-  /**
-   * Events at or below the applied seq are already in the data the stream started from (the baseline
-   * or a page read while they travelled), yet they arrived live: a created one is still news.
-   */
-  function dropApplied() {
-    for (const [seq, event] of buffer) {
-      if (seq > applied!) continue;
-      buffer.delete(seq);
-      if (event.change.type === 'created') created(event.change.notification, seq, true);
-      // Other tabs have not necessarily read it: the leader passes it on like any change.
-      deps.onApplied(event);
-    }
+  /** An event already in the data held (a page or the baseline read while it travelled) came live: a created one is still news. */
+  function arrivedLate({ change }: SeqEvent) {
+    if (change.type === 'created') created(change.notification, change.seq);
   }
 
-  function apply(change: Change, counts: Counts | undefined, announce: boolean) {
+  function apply(change: Change, counts?: Counts) {
     switch (change.type) {
       case 'created':
-        created(change.notification, change.seq, announce);
+        created(change.notification, change.seq);
         break;
       case 'updated':
         inbox.writeItems([change.notification], change.seq);
@@ -86,52 +83,49 @@ export function createSync(deps: SyncDeps) {
         inbox.patchItems(change.ids, change.patch, change.seq);
         break;
     }
-    if (counts) {
-      inbox.counts.setServer(counts, change.seq);
-      inbox.publishCounts('success');
-    }
+    if (counts) serverCounts(counts, change.seq);
     setApplied(change.seq);
-    deps.onApplied(counts ? { change, counts } : { change });
+    deps.onApplied({ change, counts });
   }
 
   function pump() {
     if (applied === null || catchingUp || stopped) return;
-    dropApplied();
-    let next = buffer.get(applied + 1);
-    while (next) {
+    // Events at or below the applied seq are in the data the stream started from. Other tabs have
+    // not necessarily read them: the leader passes them on like any change.
+    for (const [seq, event] of buffer) {
+      if (seq > applied) continue;
+      buffer.delete(seq);
+      arrivedLate(event);
+      deps.onApplied(event);
+    }
+    let next: SeqEvent | undefined;
+    while ((next = buffer.get(applied + 1))) {
       buffer.delete(applied + 1);
-      apply(next.change, next.counts, true);
-      next = buffer.get(applied + 1);
+      apply(next.change, next.counts);
     }
     // Anything left is ahead of a missing seq: fetch what we missed.
     if (buffer.size > 0) void catchUp();
   }
 
-  async function fetchBaseline(): Promise<void> {
-    const res = await queryClient.fetchQuery({
-      queryKey: ['belfry', 'baseline'],
-      queryFn: ({ signal }) => session.request<ListResponse>('GET', '/v1/inbox/notifications', { query: { limit: 1 }, signal }),
-      staleTime: 0,
-      gcTime: 0,
-    });
-    if (applied === null) {
-      setApplied(Math.min(res.seq, earliestPageSeq));
-      // Events that arrived while the baseline was read are already in it and get dropped, but their
-      // counts are newer than the counts held (a follower tab reads its baseline on its first event).
-      let latest: SeqEvent | undefined;
-      for (const [seq, event] of buffer) {
-        if (seq <= applied! && event.counts && (!latest || seq > latest.change.seq)) latest = event;
-      }
-      if (latest?.counts) {
-        inbox.counts.setServer(latest.counts, latest.change.seq);
-        inbox.publishCounts('success');
-      }
-    }
-  }
-
   async function runCatchUp(): Promise<void> {
     if (applied === null) {
-      await fetchBaseline();
+      // No stream yet: it starts at the baseline's seq (or the oldest page read meanwhile).
+      const res = await queryClient.fetchQuery({
+        queryKey: ['belfry', 'baseline'],
+        queryFn: ({ signal }) => session.request<ListResponse>('GET', '/v1/inbox/notifications', { query: { limit: 1 }, signal }),
+        staleTime: 0,
+        gcTime: 0,
+      });
+      if (applied === null) {
+        setApplied(Math.min(res.seq, earliestPageSeq));
+        // Events that arrived while the baseline was read are already in it and get dropped, but their
+        // counts are newer than the counts held (a follower tab reads its baseline on its first event).
+        let latest: SeqEvent | undefined;
+        for (const [seq, event] of buffer) {
+          if (seq <= applied! && event.counts && (!latest || seq > latest.change.seq)) latest = event;
+        }
+        if (latest) serverCounts(latest.counts!, latest.change.seq);
+      }
       return;
     }
     for (;;) {
@@ -145,14 +139,12 @@ export function createSync(deps: SyncDeps) {
       });
       if (stopped) return;
       // The response's counts are at its seq: they go with the change that reaches it, so other tabs
-      // (fed from what the leader applies) get them too.
-      const last = res.changes[res.changes.length - 1];
+      // (fed from what the leader applies) get them too. Seqs are unique, so that is the last change.
       for (const change of res.changes) {
-        if (change.seq > applied!) apply(change, !res.hasMore && change === last && change.seq === res.seq ? res.counts : undefined, true);
+        if (change.seq > applied!) apply(change, !res.hasMore && change.seq === res.seq ? res.counts : undefined);
       }
       if (!res.hasMore) {
-        inbox.counts.setServer(res.counts, res.seq);
-        inbox.publishCounts('success');
+        serverCounts(res.counts, res.seq);
         return;
       }
       if (res.changes.length === 0) return;
@@ -166,10 +158,7 @@ export function createSync(deps: SyncDeps) {
       again = true;
       return catchingUp;
     }
-    if (retryTimer) {
-      clearTimeout(retryTimer);
-      retryTimer = null;
-    }
+    clearTimeout(retryTimer);
     catchingUp = (async () => {
       try {
         do {
@@ -203,16 +192,12 @@ export function createSync(deps: SyncDeps) {
     receive(event: SeqEvent) {
       if (stopped) return;
       if (applied !== null && event.change.seq <= applied) {
-        // Already in what this client read (its page or baseline), but it came live: still news.
-        if (event.change.type === 'created') created(event.change.notification, event.change.seq, true);
+        arrivedLate(event);
         return;
       }
       buffer.set(event.change.seq, event);
-      if (applied === null) {
-        void catchUp();
-        return;
-      }
-      pump();
+      if (applied === null) void catchUp();
+      else pump();
     },
     /** A page was read at `seq`: the first one sets where the stream starts. */
     notePageSeq(seq: number) {
@@ -225,14 +210,10 @@ export function createSync(deps: SyncDeps) {
       pump();
     },
     catchUp,
-    get applied() {
-      return applied;
-    },
     stop() {
       stopped = true;
       buffer.clear();
-      if (retryTimer) clearTimeout(retryTimer);
-      retryTimer = null;
+      clearTimeout(retryTimer);
     },
   };
 }
