@@ -124,13 +124,15 @@ export function standalone(input, file, { format = 'es', name, preact = false, p
     ],
     // esbuild minifies each module; terser then compresses the whole script, across modules (about 2 KB
     // gzip smaller). No unsafe transforms; ASCII-only output, as a classic script's charset is the page's.
+    // Hoisting each function's vars into one declaration and inlining only argument-less functions
+    // gzip better here (about 90 B on belfry.js).
     output: {
       file,
       format,
       name,
       sourcemap: false,
       inlineDynamicImports: true,
-      plugins: [terser({ ecma: 2020, compress: { passes: 2 }, format: { ascii_only: true, comments: false } })],
+      plugins: [terser({ ecma: 2020, compress: { passes: 2, hoist_vars: true, inline: 1 }, format: { ascii_only: true, comments: false } })],
     },
   };
 }

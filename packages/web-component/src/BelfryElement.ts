@@ -10,7 +10,8 @@ import { acquireClient, clientKey, type ClientLease } from './clientRegistry.js'
 import { emit } from './events.js';
 import { adoptStyles } from './styles.js';
 import { hostStyles } from './hostStyles.js';
-import { localeTable, onLocaleRegistered } from './localeRegistry.js';
+import { localeTable } from './localeRegistry.js';
+import { onRegistered } from './registrations.js';
 
 export type ColorScheme = 'light' | 'dark' | 'auto';
 
@@ -24,7 +25,29 @@ export type MessageOverrides = Record<string, string>;
 const ElementBase: typeof HTMLElement =
   typeof HTMLElement === 'undefined' ? (class {} as unknown as typeof HTMLElement) : HTMLElement;
 
-const OBSERVED_ATTRIBUTES = ['api-url', 'app-id', 'user-id', 'user-key', 'locale', 'color-scheme', 'theme', 'allowed-link-hosts'];
+/** Attributes mirrored as string properties (`user-id` ↔ `userId`); see reflectAttributes. */
+const STRING_ATTRIBUTES = ['api-url', 'app-id', 'user-id', 'user-key', 'locale'];
+const OBSERVED_ATTRIBUTES = [...STRING_ATTRIBUTES, 'color-scheme', 'theme', 'allowed-link-hosts'];
+
+/** Sets the attribute to the value as a string, or removes it for null/undefined. */
+export function setOrRemoveAttribute(element: Element, name: string, value: unknown): void {
+  if (value === null || value === undefined) element.removeAttribute(name);
+  else element.setAttribute(name, String(value));
+}
+
+/** Gives the class a camelCase property for each attribute that reads and writes it (`el.userId = 'u_43'`). */
+export function reflectAttributes(element: typeof BelfryElement, names: readonly string[]): void {
+  for (const name of names) {
+    Object.defineProperty(element.prototype, name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()), {
+      get(this: Element) {
+        return this.getAttribute(name);
+      },
+      set(this: Element, value: unknown) {
+        setOrRemoveAttribute(this, name, value);
+      },
+    });
+  }
+}
 
 function parseTheme(value: string | null): Theme | undefined {
   if (!value) return undefined;
@@ -46,14 +69,14 @@ export abstract class BelfryElement extends ElementBase {
   #leaseSignature = '';
   #offNotification: (() => void) | null = null;
   #root: Root | null = null;
-  #container: HTMLDivElement | null = null;
+  readonly #container: HTMLDivElement;
   #updateQueued = false;
   #teardownQueued = false;
   #theme: Theme | undefined;
   #messages: MessageOverrides | undefined;
   #getUserToken: (() => Promise<string>) | undefined;
+  #offRegistered: (() => void) | null = null;
   /** The table for the locale plus overrides, rebuilt only when either changes (the UI memoizes on it). */
-  #offLocales: (() => void) | null = null;
   #resolved: { locale: string; overrides: MessageOverrides | undefined; messages: MessageOverrides | undefined } | null = null;
 
   constructor() {
@@ -67,27 +90,23 @@ export abstract class BelfryElement extends ElementBase {
 
   // ---- attributes as properties ------------------------------------------------------------
 
-  get apiUrl(): string | null { return this.getAttribute('api-url'); }
-  set apiUrl(value: string | null) { this.#setAttr('api-url', value); }
-  get appId(): string | null { return this.getAttribute('app-id'); }
-  set appId(value: string | null) { this.#setAttr('app-id', value); }
-  get userId(): string | null { return this.getAttribute('user-id'); }
-  set userId(value: string | null) { this.#setAttr('user-id', value); }
-  get userKey(): string | null { return this.getAttribute('user-key'); }
-  set userKey(value: string | null) { this.#setAttr('user-key', value); }
-  get locale(): string | null { return this.getAttribute('locale'); }
-  set locale(value: string | null) { this.#setAttr('locale', value); }
+  // api-url, app-id, user-id, user-key and locale: defined on the prototype below the class.
+  declare apiUrl: string | null;
+  declare appId: string | null;
+  declare userId: string | null;
+  declare userKey: string | null;
+  declare locale: string | null;
   get colorScheme(): ColorScheme {
     const value = this.getAttribute('color-scheme');
     return value === 'dark' || value === 'auto' ? value : 'light';
   }
-  set colorScheme(value: ColorScheme | null) { this.#setAttr('color-scheme', value); }
+  set colorScheme(value: ColorScheme | null) { setOrRemoveAttribute(this, 'color-scheme', value); }
   /** Hosts absolute notification URLs may point at (`allowed-link-hosts="example.com, *.cdn.example"`); unset: any. */
   get allowedLinkHosts(): string[] | undefined {
     const hosts = this.getAttribute('allowed-link-hosts')?.split(',').map((h) => h.trim()).filter(Boolean);
     return hosts?.length ? hosts : undefined;
   }
-  set allowedLinkHosts(value: readonly string[] | null | undefined) { this.#setAttr('allowed-link-hosts', value?.join(',')); }
+  set allowedLinkHosts(value: readonly string[] | null | undefined) { setOrRemoveAttribute(this, 'allowed-link-hosts', value?.join(',')); }
 
   // ---- rich properties ------------------------------------------------------------------------
 
@@ -110,8 +129,8 @@ export abstract class BelfryElement extends ElementBase {
 
   connectedCallback(): void {
     this.#teardownQueued = false;
-    // A locale script loaded later re-renders the elements that asked for its language.
-    this.#offLocales ??= onLocaleRegistered(() => {
+    // A locale script or the grouped list loaded later re-renders the element.
+    this.#offRegistered ??= onRegistered(() => {
       this.#resolved = null;
       this.scheduleUpdate();
     });
@@ -144,54 +163,40 @@ export abstract class BelfryElement extends ElementBase {
   // Typed loosely so the published declarations need no React types; it returns a React/Preact node.
   protected abstract renderContent(): unknown;
 
-  /** Called when the element's client changes (including to null). */
-  protected clientChanged(_client: BelfryClient | null): void {}
-
   // ---- event helpers for subclasses --------------------------------------------------------------
 
   /** The UI follows a safe actionUrl unless a listener called preventDefault(). */
   protected readonly onNotificationClick = (notification: Notification): boolean =>
     emit(this, 'belfry:notification-click', { notification }, true);
 
-  protected readonly onAction = (notification: Notification, action: NotificationAction): void => {
-    emit(this, 'belfry:action', { notification, action });
-  };
+  protected readonly onAction = (notification: Notification, action: NotificationAction): void =>
+    void emit(this, 'belfry:action', { notification, action });
 
   // ---- internals ----------------------------------------------------------------------------------
 
-  #setAttr(name: string, value: string | null | undefined): void {
-    if (value === null || value === undefined) this.removeAttribute(name);
-    else this.setAttribute(name, String(value));
-  }
-
   #options(): BelfryOptions | null {
-    const apiUrl = this.apiUrl;
-    const appId = this.appId;
-    const userKey = this.userKey ?? undefined;
+    const { apiUrl, appId, userId, userKey } = this;
     const getUserToken = this.#getUserToken;
     if (!apiUrl || !appId || (!userKey && !getUserToken)) return null;
     const options: BelfryOptions = { apiUrl, appId };
-    if (this.userId) options.userId = this.userId;
+    if (userId) options.userId = userId;
     if (getUserToken) options.getUserToken = getUserToken;
-    else if (userKey) options.userKey = userKey;
+    else options.userKey = userKey!;
     return options;
   }
 
   #syncLease(): void {
     const options = this.#options();
-    const signature = options ? JSON.stringify([clientKey(options), options.userKey ?? '', !!options.getUserToken]) : '';
-    if (signature === this.#leaseSignature && (this.#lease || !options)) return;
+    // Empty exactly while there is no lease (#releaseLease clears it).
+    const signature = options ? JSON.stringify([clientKey(options), options.userKey, !!options.getUserToken]) : '';
+    if (signature === this.#leaseSignature) return;
     this.#releaseLease();
-    this.#leaseSignature = signature;
-    if (!options) {
-      this.clientChanged(null);
-      return;
-    }
+    if (!options) return;
     this.#lease = acquireClient(options);
+    this.#leaseSignature = signature;
     this.#offNotification = this.#lease.client.on('notification', (notification) => {
       emit(this, 'belfry:notification', { notification });
     });
-    this.clientChanged(this.#lease.client);
   }
 
   #releaseLease(): void {
@@ -204,15 +209,13 @@ export abstract class BelfryElement extends ElementBase {
 
   #update(): void {
     this.#syncLease();
-    const container = this.#container;
-    if (!container) return;
     const client = this.#lease?.client;
     if (!client) {
       // Not configured (yet): render nothing rather than a broken UI.
       this.#root?.render(null);
       return;
     }
-    this.#root ??= createRoot(container);
+    this.#root ??= createRoot(this.#container);
     this.#root.render(
       createElement(
         BelfryProvider,
@@ -242,11 +245,12 @@ export abstract class BelfryElement extends ElementBase {
 
   #teardown(): void {
     this.#teardownQueued = false;
-    this.#offLocales?.();
-    this.#offLocales = null;
+    this.#offRegistered?.();
+    this.#offRegistered = null;
     this.#root?.unmount();
     this.#root = null;
     this.#releaseLease();
-    this.clientChanged(null);
   }
 }
+
+reflectAttributes(BelfryElement, STRING_ATTRIBUTES);

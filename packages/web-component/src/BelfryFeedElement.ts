@@ -2,7 +2,7 @@
 // `category="billing"`, `unread` (only unread), `archived` (the archive).
 import { createElement } from 'react';
 import type { FeedFilter } from '@belfry/core/api';
-import { Feed, type FeedProps } from '@belfry/react';
+import { Feed } from '@belfry/react';
 import { BelfryListElement } from './BelfryListElement.js';
 
 export class BelfryFeedElement extends BelfryListElement {
@@ -22,10 +22,12 @@ export class BelfryFeedElement extends BelfryListElement {
 
   protected renderContent(): unknown {
     const filter = this.filter;
-    const props: FeedProps = { ...this.listProps(), filter };
-    const label = this.getAttribute('label');
-    if (label) props.label = label;
-    // Keyed by filter: a different filter is a different view with its own scroll position.
-    return createElement(Feed, { ...props, key: JSON.stringify(filter) });
+    return createElement(Feed, {
+      ...this.listProps(),
+      filter,
+      label: this.getAttribute('label') || undefined,
+      // Keyed by filter: a different filter is a different view with its own scroll position.
+      key: JSON.stringify(filter),
+    });
   }
 }

@@ -2,6 +2,7 @@
 import { createElement } from 'react';
 import type { Placement } from '@floating-ui/core';
 import { Inbox } from '@belfry/react';
+import { setOrRemoveAttribute } from './BelfryElement.js';
 import { BelfryListElement } from './BelfryListElement.js';
 import { emit } from './events.js';
 
@@ -48,8 +49,7 @@ export class BelfryInboxElement extends BelfryListElement {
     return (this.getAttribute('placement') as Placement | null) ?? 'bottom-end';
   }
   set placement(value: Placement | null) {
-    if (value) this.setAttribute('placement', value);
-    else this.removeAttribute('placement');
+    setOrRemoveAttribute(this, 'placement', value || null);
   }
 
   /** Which count the badge shows: 'unread' (default) or 'unseen'. */
@@ -57,8 +57,7 @@ export class BelfryInboxElement extends BelfryListElement {
     return this.getAttribute('badge') === 'unseen' ? 'unseen' : 'unread';
   }
   set badge(value: 'unread' | 'unseen' | null) {
-    if (value) this.setAttribute('badge', value);
-    else this.removeAttribute('badge');
+    setOrRemoveAttribute(this, 'badge', value || null);
   }
 
   /** Reflects the popover's state; set it (or the `open` attribute) to open or close it. */

@@ -2,9 +2,9 @@
 // through DOM slots, and the item handlers that turn into DOM events.
 import type { FeedFilter, Notification } from '@belfry/core/api';
 import type { FeedProps } from '@belfry/react';
-import { BelfryElement } from './BelfryElement.js';
+import { BelfryElement, setOrRemoveAttribute } from './BelfryElement.js';
 import { domSlot, type DomRenderResult } from './DomSlot.js';
-import { groupedListOrWarn, onListRegistered } from './listRegistry.js';
+import { groupedListOrWarn } from './listRegistry.js';
 
 export interface ItemRenderContext {
   index: number;
@@ -25,11 +25,9 @@ export abstract class BelfryListElement extends BelfryElement {
     return value === 'open' || value === 'never' ? value : 'view';
   }
   set markSeenOn(value: MarkSeenOn | null) {
-    if (value) this.setAttribute('mark-seen-on', value);
-    else this.removeAttribute('mark-seen-on');
+    setOrRemoveAttribute(this, 'mark-seen-on', value || null);
   }
 
-  #offList: (() => void) | null = null;
   #renderItem: ((notification: Notification, context: ItemRenderContext) => DomRenderResult) | undefined;
   #renderEmpty: ((filter: FeedFilter) => DomRenderResult) | undefined;
 
@@ -59,18 +57,10 @@ export abstract class BelfryListElement extends BelfryElement {
       onNotificationClick: this.onNotificationClick,
       onAction: this.onAction,
       markSeenOn: this.markSeenOn,
+      // `grouped`: one row per groupKey, expandable to its members, once the grouped list is registered
+      // (registering it re-renders the element).
+      list: this.hasAttribute('grouped') ? groupedListOrWarn() : undefined,
     };
-    // `grouped`: one row per groupKey, expandable to its members, once the grouped list is registered.
-    if (this.hasAttribute('grouped')) {
-      const list = groupedListOrWarn();
-      if (list) props.list = list;
-      else
-        this.#offList ??= onListRegistered(() => {
-          this.#offList?.();
-          this.#offList = null;
-          this.scheduleUpdate();
-        });
-    }
     if (renderItem) {
       props.renderItem = ({ notification, index, active }) =>
         domSlot(() => renderItem(notification, { index, active }), 'belfry-custom-item', notification);

@@ -3,7 +3,7 @@
 import { createElement } from 'react';
 import { CHANNELS, type Channel } from '@belfry/core/api';
 import { PreferenceCenter, type PreferenceCenterProps } from '@belfry/react';
-import { BelfryElement } from './BelfryElement.js';
+import { BelfryElement, setOrRemoveAttribute } from './BelfryElement.js';
 
 export class BelfryPreferencesElement extends BelfryElement {
   static override get observedAttributes(): string[] {
@@ -11,15 +11,13 @@ export class BelfryPreferencesElement extends BelfryElement {
   }
 
   get channels(): Channel[] {
-    const value = this.getAttribute('channels');
-    if (!value) return [...CHANNELS];
-    const wanted = value.split(',').map((c) => c.trim());
-    const picked = CHANNELS.filter((c) => wanted.includes(c));
+    // Unset, or naming no known channel: all of them.
+    const wanted = this.getAttribute('channels')?.split(',').map((c) => c.trim());
+    const picked = CHANNELS.filter((c) => wanted?.includes(c) ?? true);
     return picked.length ? picked : [...CHANNELS];
   }
   set channels(value: readonly Channel[] | null) {
-    if (value && value.length) this.setAttribute('channels', value.join(','));
-    else this.removeAttribute('channels');
+    setOrRemoveAttribute(this, 'channels', value?.length ? value.join(',') : null);
   }
 
   protected renderContent(): unknown {

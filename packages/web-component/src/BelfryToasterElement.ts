@@ -3,7 +3,7 @@
 // (cancelable, as in the inbox), an action `belfry:action`.
 import { createElement } from 'react';
 import { Toaster, type ToasterProps, type ToastPosition } from '@belfry/react';
-import { BelfryElement } from './BelfryElement.js';
+import { BelfryElement, reflectAttributes } from './BelfryElement.js';
 
 export type { ToastPosition };
 
@@ -41,14 +41,4 @@ export class BelfryToasterElement extends BelfryElement {
 }
 
 // Each attribute is also a property (`el.duration = 4000`), like the other elements' attributes.
-for (const name of ATTRIBUTES) {
-  Object.defineProperty(BelfryToasterElement.prototype, name, {
-    get(this: HTMLElement) {
-      return this.getAttribute(name);
-    },
-    set(this: HTMLElement, value: unknown) {
-      if (value === null || value === undefined) this.removeAttribute(name);
-      else this.setAttribute(name, String(value));
-    },
-  });
-}
+reflectAttributes(BelfryToasterElement, ATTRIBUTES);

@@ -17,8 +17,8 @@ function DomSlot({ render, className, version }: DomSlotProps) {
     const el = host.current;
     if (!el) return;
     const result = render();
-    if (result === null || result === undefined) el.replaceChildren();
-    else el.replaceChildren(typeof result === 'string' ? el.ownerDocument.createTextNode(result) : result);
+    // A string becomes a text node.
+    el.replaceChildren(...(result === null || result === undefined ? [] : [result]));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [version]);
   return createElement('div', { ref: host, className });

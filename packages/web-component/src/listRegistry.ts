@@ -1,17 +1,17 @@
 // The grouped list, when the page has it: `import '@belfry/web-component/grouped'` (or the
 // dist/belfry-grouped.js script) registers it, so sites that never group don't ship its code.
 import type { FeedProps } from '@belfry/react';
+import { notifyRegistered } from './registrations.js';
 
 type List = NonNullable<FeedProps['list']>;
 
 let groupedList: List | undefined;
 let warned = false;
-const listeners = new Set<() => void>();
 
 /** Makes `grouped` elements show one row per groupKey (those already on the page re-render). */
 export function registerGroupedList(list: List): void {
   groupedList = list;
-  for (const l of listeners) l();
+  notifyRegistered();
 }
 
 /** The grouped list; without one registered, says once how to get it (the feed stays ungrouped). */
@@ -21,10 +21,4 @@ export function groupedListOrWarn(): List | undefined {
     console.error("belfry: the grouped attribute needs the grouped build: import '@belfry/web-component/grouped', or load belfry-grouped.js instead of belfry.js");
   }
   return groupedList;
-}
-
-/** Calls back when the grouped list is registered; returns an unsubscribe. */
-export function onListRegistered(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
 }

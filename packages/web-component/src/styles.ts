@@ -2,16 +2,9 @@
 // adopted by every element; browsers without them get a <style> element per root.
 const sheets = new Map<string, CSSStyleSheet>();
 
-function supportsAdopted(root: ShadowRoot): boolean {
-  return (
-    typeof CSSStyleSheet !== 'undefined' &&
-    'adoptedStyleSheets' in root &&
-    typeof (CSSStyleSheet.prototype as Partial<CSSStyleSheet>).replaceSync === 'function'
-  );
-}
-
 export function adoptStyles(root: ShadowRoot, cssTexts: string[]): void {
-  if (supportsAdopted(root)) {
+  // Without constructable stylesheets, `new CSSStyleSheet()` or `replaceSync` throws.
+  if ('adoptedStyleSheets' in root) {
     try {
       root.adoptedStyleSheets = cssTexts.map((css) => {
         let sheet = sheets.get(css);

@@ -241,3 +241,30 @@ describe('<belfry-toaster> in happy-dom', () => {
     await until(() => sharedClientCount() === 0);
   }, 40_000);
 });
+
+describe('properties', () => {
+  it('mirror their attributes: strings as set, null removes, enumerated ones fall back to their default', () => {
+    const el = document.createElement('belfry-inbox');
+    el.apiUrl = 'https://api.example';
+    el.userId = 'u_43';
+    el.userKey = 'k';
+    expect([el.getAttribute('api-url'), el.getAttribute('user-id'), el.userKey]).toEqual(['https://api.example', 'u_43', 'k']);
+    el.userKey = null;
+    expect(el.hasAttribute('user-key')).toBe(false);
+    el.setAttribute('locale', 'de');
+    expect(el.locale).toBe('de');
+    el.placement = 'top-start';
+    el.badge = 'unseen';
+    expect([el.getAttribute('placement'), el.badge]).toEqual(['top-start', 'unseen']);
+    el.placement = null;
+    el.badge = null;
+    expect([el.hasAttribute('placement'), el.placement, el.badge]).toEqual([false, 'bottom-end', 'unread']);
+    const preferences = document.createElement('belfry-preferences');
+    preferences.channels = ['email', 'in_app'];
+    expect([preferences.getAttribute('channels'), preferences.channels]).toEqual(['email,in_app', ['in_app', 'email']]);
+    preferences.channels = [];
+    expect([preferences.hasAttribute('channels'), preferences.channels]).toEqual([false, ['in_app', 'email', 'push', 'sms']]);
+    preferences.setAttribute('channels', 'fax');
+    expect(preferences.channels).toEqual(['in_app', 'email', 'push', 'sms']);
+  });
+});
