@@ -23,10 +23,11 @@ const KB = 1024;
 
 /**
  * BUDGETS are the sizes the product asks for on the socket.io-client stack; GOALS where the bundles
- * should get to. Today's bundles (socket.io-client, toasts, groups, seen-on-view, tab overflow, the URL
- * policy) are over the budgets, so CI enforces CEILINGS: the sizes measured when those features
- * landed plus 0.3 KB, which stop any further growth while the distance to the budget and the goal is
- * printed on every run. Lower a ceiling whenever a bundle shrinks; never raise one to make a build pass.
+ * should get to. CI enforces CEILINGS: the budget where a bundle meets it, and otherwise the size
+ * measured when the current features landed plus 0.3 KB (core all-in and the react inbox are still
+ * over budget), which stops any further growth while the distance to the budget and the goal is
+ * printed on every run. The grouped bundles (opt-in entries) have no budget of their own, only a
+ * ceiling. Lower a ceiling whenever a bundle shrinks; never raise one to make a build pass.
  */
 export const BUDGETS = {
   core: { all: 31 * KB, before: 19 * KB },
@@ -34,11 +35,11 @@ export const BUDGETS = {
   'web-component': { all: 60 * KB },
 };
 export const CEILINGS = {
-  core: { all: 35.6 * KB, before: 20.8 * KB },
-  'react-inbox': { all: 60.8 * KB, before: 45.2 * KB },
-  'web-component': { all: 66.6 * KB },
-  'react-grouped': { all: 58.3 * KB, before: 45.3 * KB },
-  'web-component-grouped': { all: 64.6 * KB },
+  core: { all: 32.2 * KB, before: 19 * KB },
+  'react-inbox': { all: 54.4 * KB, before: 41.4 * KB },
+  'web-component': { all: 60 * KB },
+  'react-grouped': { all: 57.5 * KB, before: 44.5 * KB },
+  'web-component-grouped': { all: 63.1 * KB },
 };
 export const GOALS = {
   core: { all: 29 * KB, before: 18 * KB },
