@@ -9,7 +9,8 @@ export async function benchSize(log) {
   return {
     name: 'bundle-size',
     budget: 'gzip all-in / before realtime: core ≤ 31 / 19 KB, react Inbox ≤ 53 / 40 KB, standalone ≤ 60 KB (goals 29 / 18, 50 / 37, 56)',
-    ok: results.every((r) => r.ok),
+    // Within every CI ceiling is not enough here: the bench judges the product's budgets.
+    ok: results.every((r) => r.ok && (!r.budget || (r.all <= r.budget.all && (r.budget.before === undefined || r.before <= r.budget.before)))),
     notRun: broken.length ? broken.map((r) => `${r.name}: ${r.error.split('\n')[0]}`).join('; ') : undefined,
     figures: results,
     summary:
