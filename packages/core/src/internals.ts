@@ -1,11 +1,9 @@
 // What add-on entries (`@belfry/core/grouped`) need from a client, kept off its public surface: a
 // client registers its internals here, so an app that never imports an add-on never bundles it.
-import type { FeedViewDeps } from './feedView.js';
-import type { GroupEvent } from './groupedView.js';
+import type { GroupedViewDeps } from './groupedView.js';
 import type { BelfryClient } from './types.js';
 
-export interface ClientInternals extends FeedViewDeps {
-  listen(listener: (event: GroupEvent) => void): () => void;
+export interface ClientInternals extends GroupedViewDeps {
   /** Add-on views by kind and filter key, dropped on destroy(). */
   views: Map<string, unknown>;
 }

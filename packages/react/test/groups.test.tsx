@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { BelfryProvider, Feed, Inbox } from '../src/index.js';
+import { BelfryProvider } from '../src/index.js';
 import { GroupedFeed, GroupedInbox } from '../src/grouped.js';
 import { de } from '../src/locales/index.js';
 import { testServer, uniqueUser } from './server.js';
